@@ -1,0 +1,16 @@
+/**
+ * Stable error codes. Clients and tests match on these, never on message text.
+ */
+export const ERROR_CODES = {
+  badParameter: 'CT_ERR_BAD_PARAMETER',
+  badH3: 'CT_ERR_BAD_H3',
+  resolutionTooFine: 'CT_ERR_RESOLUTION_TOO_FINE',
+  notFound: 'CT_ERR_NOT_FOUND',
+  unauthorized: 'CT_ERR_UNAUTHORIZED',
+  forbidden: 'CT_ERR_FORBIDDEN',
+  conflict: 'CT_ERR_CONFLICT',
+  internal: 'CT_ERR_INTERNAL',
+  storeUnavailable: 'CT_ERR_STORE_UNAVAILABLE',
+} as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[keyof typeof ERROR_CODES];

@@ -1,0 +1,10 @@
+export * from './grid/cell';
+export * from './catalogue/metrics';
+export * from './catalogue/pairing';
+export * from './appeals/categories';
+export * from './city/city-profile';
+export * from './telemetry/reject-reasons';
+export * from './telemetry/native-payload';
+export * from './telemetry/topics';
+export * from './errors/error-codes';
+export type * from './types';

@@ -1,0 +1,55 @@
+import type { CellValue, MetricCode } from '@citytwin/shared';
+import type { Db } from '../backends/db';
+import { parentCellSql } from './cell-sql';
+
+export interface CellWindow {
+  /** Resolution of the cells returned (at most the stored base resolution). */
+  res: number;
+  fromMs: number;
+  toMs: number;
+}
+
+/** Windows longer than this read hourly rollups instead of 5-minute ones. */
+const FINE_BUCKETS_UP_TO_MS = 7 * 24 * 3600 * 1000;
+
+/**
+ * Mean and count of one metric per cell, from the rollups whose bucket starts
+ * in [fromMs, toMs): the window is as precise as the bucket width (5 min, or
+ * 1 h for windows over 7 days).
+ */
+export async function findPhysicalCells(db: Db, metric: MetricCode, window: CellWindow): Promise<CellValue[]> {
+  const widthS = window.toMs - window.fromMs > FINE_BUCKETS_UP_TO_MS ? 3600 : 300;
+  return db.query<CellValue>(
+    `SELECT to_hex(parent) AS h3, (sum(sum) / sum(count))::float8 AS value, sum(count)::float8 AS count
+     FROM (SELECT ${parentCellSql('cell', window.res)} AS parent, sum, count FROM cell_rollups
+           WHERE metric = $1 AND width_s = $2 AND bucket >= $3 AND bucket < $4) AS rollups
+     GROUP BY parent ORDER BY parent`,
+    [metric, widthS, new Date(window.fromMs).toISOString(), new Date(window.toMs).toISOString()],
+  );
+}
+
+export interface HumanCellFilter {
+  /** A first- or second-level category code; a first-level one includes its children. */
+  category?: string;
+  status?: string;
+}
+
+/** Number of appeals received in [fromMs, toMs) per cell. Appeals without a location are not counted. */
+export async function findHumanCells(db: Db, window: CellWindow, filter: HumanCellFilter = {}): Promise<CellValue[]> {
+  const params: unknown[] = [new Date(window.fromMs).toISOString(), new Date(window.toMs).toISOString()];
+  let where = 'cell IS NOT NULL AND received_at >= $1 AND received_at < $2';
+  if (filter.category) {
+    params.push(filter.category);
+    where += ` AND (category = $${params.length} OR category LIKE $${params.length} || '.%')`;
+  }
+  if (filter.status) {
+    params.push(filter.status);
+    where += ` AND status = $${params.length}`;
+  }
+  return db.query<CellValue>(
+    `SELECT to_hex(parent) AS h3, count(*)::float8 AS value, count(*)::float8 AS count
+     FROM (SELECT ${parentCellSql('cell', window.res)} AS parent FROM appeals WHERE ${where}) AS located
+     GROUP BY parent ORDER BY parent`,
+    params,
+  );
+}

@@ -1,0 +1,10 @@
+export type { Db, Queryable, StoreKind } from './backends/db';
+export { openStore, type Store, type StoreOptions } from './open-store';
+export { applyMigrations, loadMigrations } from './schema/migrate';
+export { DEFAULT_TIMESCALE_SETTINGS, type TimescaleSettings } from './schema/timescale';
+export { parentCellSql } from './db/cell-sql';
+export { insertReadingsBatch, countReadings, ROLLUP_WIDTHS_S } from './db/readings';
+export { findPhysicalCells, findHumanCells, type CellWindow, type HumanCellFilter } from './db/cells';
+export { upsertSensors, touchSensorsLastSeen, listSensors, findSensor, type SensorRegistration } from './db/sensors';
+export { insertDeadLetters, listDeadLetters, DEAD_LETTER_MAX_BYTES, type DeadLetter, type StoredDeadLetter } from './db/dead-letters';
+export { insertAppeal, countAppeals, type NewAppeal } from './db/appeals';
