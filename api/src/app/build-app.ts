@@ -1,0 +1,37 @@
+import { existsSync } from 'node:fs';
+import Fastify, { type FastifyBaseLogger } from 'fastify';
+import formBody from '@fastify/formbody';
+import fastifyStatic from '@fastify/static';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { installCallerResolution } from '../auth/caller';
+import { registerAppealRoutes } from '../routes/appeals/appeals-routes';
+import { registerCellsRoutes } from '../routes/cells/cells-routes';
+import { registerCityRoutes } from '../routes/city/city-routes';
+import { registerHealthRoutes } from '../routes/health/health-routes';
+import type { AppContext } from './app-context';
+import { installErrorHandler } from './error-handler';
+import type { FastifyTypeBox } from './fastify-typebox';
+
+/** Builds the HTTP app over an open store; `listen` is the caller's business. */
+export async function buildApp(context: AppContext): Promise<FastifyTypeBox> {
+  const app = Fastify({
+    loggerInstance: context.logger as FastifyBaseLogger,
+    bodyLimit: 32 * 1024 * 1024,
+    ajv: { customOptions: { coerceTypes: 'array', removeAdditional: false, allErrors: false } },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+  installErrorHandler(app);
+  await app.register(formBody);
+  installCallerResolution(app, context.config.apiKeys);
+
+  registerHealthRoutes(app, context);
+  registerCityRoutes(app, context);
+  registerCellsRoutes(app, context);
+  registerAppealRoutes(app, context);
+
+  if (existsSync(context.config.webDistDir)) {
+    await app.register(fastifyStatic, { root: context.config.webDistDir, wildcard: false });
+  } else {
+    context.logger.warn({ dir: context.config.webDistDir }, 'web app not built: run `pnpm --filter @citytwin/web build` to serve the map');
+  }
+  return app;
+}

@@ -1,0 +1,104 @@
+import { isAbsolute, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { BASE_RESOLUTION, CITY_CODES, CITY_PROFILES, DEFAULT_TOPIC_PREFIX, isCityCode, type CityProfile } from '@citytwin/shared';
+import { ApiKeysError, parseApiKeys, type Role } from '../auth/roles';
+
+/** The repository root (three levels above this file). */
+export const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+
+/** Everything the api process (and the all-in-one around it) is configured with. */
+export interface ApiConfig {
+  port: number;
+  host: string;
+  /** Postgres URL; undefined means embedded PGlite under `dataDir`. */
+  databaseUrl: string | undefined;
+  dataDir: string;
+  /** External broker URL; undefined means the embedded broker on `mqttPort`. */
+  mqttUrl: string | undefined;
+  mqttPort: number;
+  topicPrefix: string;
+  city: CityProfile;
+  /** The team data folder holding boundary files and recordings. */
+  sharedDataDir: string;
+  simulate: boolean;
+  apiKeys: Map<string, Role>;
+  baseResolution: number;
+  /** Built web app to serve at `/`, if present. */
+  webDistDir: string;
+  logLevel: string;
+}
+
+export class ConfigError extends Error {}
+
+type Env = Record<string, string | undefined>;
+
+function readPort(env: Env, name: string, fallback: number): number {
+  const text = env[name];
+  if (text === undefined || text === '') return fallback;
+  const port = Number(text);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new ConfigError(`${name}="${text}" is not a TCP port (0-65535)`);
+  return port;
+}
+
+function readUrl(env: Env, name: string, protocols: readonly string[]): string | undefined {
+  const text = env[name];
+  if (!text) return undefined;
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    throw new ConfigError(`${name} is not a URL (expected e.g. ${protocols[0]}//host:port)`);
+  }
+  if (!protocols.includes(url.protocol)) throw new ConfigError(`${name} must start with ${protocols.join(' or ')}, got ${url.protocol}`);
+  return text;
+}
+
+function readCity(env: Env): CityProfile {
+  const code = (env['CITY'] ?? 'beijing').toLowerCase();
+  if (!isCityCode(code)) throw new ConfigError(`CITY="${env['CITY']}" is unknown; choose one of ${CITY_CODES.join(', ')}`);
+  return CITY_PROFILES[code];
+}
+
+function readResolution(env: Env): number {
+  const text = env['H3_BASE_RES'];
+  if (!text) return BASE_RESOLUTION;
+  const res = Number(text);
+  if (!Number.isInteger(res) || res < 5 || res > 12) throw new ConfigError(`H3_BASE_RES="${text}" must be an integer 5..12`);
+  return res;
+}
+
+function inRepo(path: string): string {
+  return isAbsolute(path) ? path : resolve(REPO_ROOT, path);
+}
+
+/**
+ * Reads and checks the environment once at boot. Defaults give the embedded
+ * mode: PGlite under ./.citytwin/data, the in-process broker, Beijing, simulator on.
+ */
+export function loadConfig(env: Env = process.env): ApiConfig {
+  let apiKeys: Map<string, Role>;
+  try {
+    apiKeys = parseApiKeys(env['API_KEYS']);
+  } catch (error) {
+    if (error instanceof ApiKeysError) throw new ConfigError(error.message);
+    throw error;
+  }
+  const simulate = (env['SIMULATE'] ?? 'on').toLowerCase();
+  if (!['on', 'off'].includes(simulate)) throw new ConfigError(`SIMULATE="${env['SIMULATE']}" must be on or off`);
+  return {
+    port: readPort(env, 'PORT', 8080),
+    host: env['HOST'] ?? '0.0.0.0',
+    databaseUrl: readUrl(env, 'DATABASE_URL', ['postgres:', 'postgresql:']),
+    dataDir: inRepo(env['DATA_DIR'] ?? '.citytwin/data'),
+    mqttUrl: readUrl(env, 'MQTT_URL', ['mqtt:', 'mqtts:', 'tcp:', 'ws:', 'wss:']),
+    mqttPort: readPort(env, 'MQTT_PORT', 1883),
+    topicPrefix: env['MQTT_TOPIC_PREFIX'] ?? DEFAULT_TOPIC_PREFIX,
+    city: readCity(env),
+    sharedDataDir: inRepo(env['SHARED_DATA_DIR'] ?? '../shared/data'),
+    simulate: simulate === 'on',
+    apiKeys,
+    baseResolution: readResolution(env),
+    webDistDir: inRepo(env['WEB_DIST_DIR'] ?? 'web/dist'),
+    logLevel: env['LOG_LEVEL'] ?? 'info',
+  };
+}

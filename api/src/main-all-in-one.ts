@@ -1,0 +1,32 @@
+import { pino } from 'pino';
+import { BrokerPortInUseError } from '@citytwin/ingest';
+import { ConfigError, loadConfig } from './config/config';
+import { HttpPortInUseError } from './stack/listen-http';
+import { startStack } from './stack/start-stack';
+
+// The whole system in one process: `pnpm start` at the repository root.
+const logger = pino({ level: process.env['LOG_LEVEL'] ?? 'info' });
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const stack = await startStack(config, logger);
+  process.stdout.write(`\n  CityTwin (${config.city.nameEn}) is running: open ${stack.url}\n  MQTT: ${stack.mqttUrl}   store: ${stack.store.kind}\n\n`);
+  let stopping = false;
+  const stop = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'stopping');
+    void stack.close().then(() => process.exit(0));
+  };
+  process.on('SIGINT', () => stop('SIGINT'));
+  process.on('SIGTERM', () => stop('SIGTERM'));
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof ConfigError || error instanceof BrokerPortInUseError || error instanceof HttpPortInUseError) {
+    process.stderr.write(`\nCityTwin cannot start: ${error.message}\n\n`);
+  } else {
+    logger.fatal({ err: error }, 'CityTwin failed to start');
+  }
+  process.exit(1);
+});

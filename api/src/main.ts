@@ -1,0 +1,27 @@
+import { mkdir } from 'node:fs/promises';
+import { pino } from 'pino';
+import { openStore } from '@citytwin/store';
+import { buildApp } from './app/build-app';
+import { ConfigError, loadConfig } from './config/config';
+import { HttpPortInUseError, listenHttp } from './stack/listen-http';
+
+// The API alone (production): ingest and the broker run as their own processes.
+const logger = pino({ level: process.env['LOG_LEVEL'] ?? 'info' });
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  if (!config.databaseUrl) await mkdir(config.dataDir, { recursive: true });
+  const store = await openStore(config.databaseUrl ? { databaseUrl: config.databaseUrl } : { dataDir: config.dataDir });
+  const app = await buildApp({ store, config, logger, broker: 'external', clock: Date.now });
+  const port = await listenHttp(app, config.port, config.host);
+  logger.info({ port, store: store.kind }, `CityTwin API listening on http://localhost:${port}`);
+  const stop = () => void app.close().then(() => store.close()).then(() => process.exit(0));
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof ConfigError || error instanceof HttpPortInUseError) process.stderr.write(`\nCityTwin API cannot start: ${error.message}\n\n`);
+  else logger.fatal({ err: error }, 'CityTwin API failed to start');
+  process.exit(1);
+});

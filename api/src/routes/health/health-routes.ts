@@ -1,0 +1,36 @@
+import { Type } from 'typebox';
+import type { FastifyTypeBox } from '../../app/fastify-typebox';
+import type { AppContext } from '../../app/app-context';
+
+const HealthResponse = Type.Object(
+  {
+    status: Type.Union([Type.Literal('ok'), Type.Literal('degraded')]),
+    store: Type.Union([Type.Literal('pglite'), Type.Literal('postgres'), Type.Literal('timescaledb')]),
+    broker: Type.Union([Type.Literal('embedded'), Type.Literal('external')]),
+    city: Type.String(),
+    baseResolution: Type.Integer(),
+    storeReachable: Type.Boolean(),
+  },
+  { additionalProperties: true },
+);
+
+/** `GET /api/health`: which store and broker run, and whether the store answers. */
+export function registerHealthRoutes(app: FastifyTypeBox, context: AppContext): void {
+  app.get('/api/health', { schema: { response: { 200: HealthResponse } } }, async () => {
+    const storeReachable = await context.store.db.query('SELECT 1').then(
+      () => true,
+      () => false,
+    );
+    const details = context.healthDetails?.() ?? {};
+    const degraded = !storeReachable || details['degraded'] === true;
+    return {
+      ...details,
+      status: degraded ? ('degraded' as const) : ('ok' as const),
+      store: context.store.kind,
+      broker: context.broker,
+      city: context.config.city.code,
+      baseResolution: context.config.baseResolution,
+      storeReachable,
+    };
+  });
+}

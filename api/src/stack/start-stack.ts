@@ -1,0 +1,87 @@
+import { randomBytes } from 'node:crypto';
+import { mkdir } from 'node:fs/promises';
+import type { Logger } from 'pino';
+import { startEmbeddedBroker, startIngestWorker, type EmbeddedBroker, type IngestWorker } from '@citytwin/ingest';
+import { startAppealTrickle, startSensorFleet, type AppealTrickle, type SensorFleet } from '@citytwin/simulators';
+import { openStore, type Store } from '@citytwin/store';
+import { buildApp } from '../app/build-app';
+import type { FastifyTypeBox } from '../app/fastify-typebox';
+import type { ApiConfig } from '../config/config';
+import { listenHttp } from './listen-http';
+
+/** Everything the all-in-one runs in one process. */
+export interface Stack {
+  url: string;
+  mqttUrl: string;
+  store: Store;
+  app: FastifyTypeBox;
+  ingest: IngestWorker;
+  close(): Promise<void>;
+}
+
+/** Years of history that replays of recorded data may carry. */
+const MAX_READING_AGE_MS = 20 * 365 * 24 * 3600 * 1000;
+
+/** How big the built-in demo is: a few hundred sensors and a trickle of appeals. */
+export const DEFAULT_SIMULATION = { sensors: 300, intervalMs: 10_000, appealsPerMinute: 60, seed: 20260601 };
+
+/**
+ * Starts store, broker (embedded unless MQTT_URL), ingest, the HTTP API with
+ * the web app, and the built-in simulator, in that order; `close` stops them
+ * in reverse.
+ */
+export async function startStack(config: ApiConfig, logger: Logger, clock: () => number = Date.now): Promise<Stack> {
+  const closers: Array<() => Promise<void>> = [];
+  const close = async () => {
+    for (const closer of closers.reverse()) await closer().catch((error: unknown) => logger.error({ err: error }, 'shutdown step failed'));
+  };
+  try {
+    if (!config.databaseUrl) await mkdir(config.dataDir, { recursive: true });
+    const store = await openStore(config.databaseUrl ? { databaseUrl: config.databaseUrl } : { dataDir: config.dataDir });
+    closers.push(() => store.close());
+    logger.info({ store: store.kind, migrations: store.applied }, `store ready (${store.kind})`);
+
+    let broker: EmbeddedBroker | undefined;
+    if (!config.mqttUrl) {
+      broker = await startEmbeddedBroker(config.mqttPort);
+      closers.push(() => broker!.close());
+      logger.info({ port: broker.port }, `embedded MQTT broker on port ${broker.port}`);
+    }
+    const mqttUrl = config.mqttUrl ?? broker!.url;
+
+    const ingest = await startIngestWorker({
+      store, mqttUrl, topicPrefix: config.topicPrefix, city: config.city, resolution: config.baseResolution,
+      clientId: 'citytwin-ingest-all-in-one', maxAgeMs: MAX_READING_AGE_MS, logger: logger.child({ part: 'ingest' }), clock,
+    });
+    closers.push(() => ingest.close());
+
+    const simulatorKey = randomBytes(16).toString('hex');
+    const apiKeys = new Map(config.apiKeys);
+    if (config.simulate) apiKeys.set(simulatorKey, 'operator');
+    const app = await buildApp({
+      store, config: { ...config, apiKeys }, logger: logger.child({ part: 'api' }), broker: broker ? 'embedded' : 'external', clock,
+      healthDetails: () => ({ ingest: ingest.stats(), degraded: ingest.stats().storeError !== null }),
+    });
+    closers.push(() => app.close());
+    const port = await listenHttp(app, config.port, config.host);
+    const url = `http://localhost:${port}`;
+
+    if (config.simulate) {
+      const fleet: SensorFleet = await startSensorFleet({
+        mqttUrl, city: config.city, count: DEFAULT_SIMULATION.sensors, intervalMs: DEFAULT_SIMULATION.intervalMs,
+        seed: DEFAULT_SIMULATION.seed, topicPrefix: config.topicPrefix, clock,
+      });
+      closers.push(() => fleet.stop());
+      const trickle: AppealTrickle = startAppealTrickle({
+        apiUrl: `http://127.0.0.1:${port}`, apiKey: simulatorKey, city: config.city,
+        perMinute: DEFAULT_SIMULATION.appealsPerMinute, seed: DEFAULT_SIMULATION.seed,
+      });
+      closers.push(async () => trickle.stop());
+      logger.info({ sensors: DEFAULT_SIMULATION.sensors, appealsPerMinute: DEFAULT_SIMULATION.appealsPerMinute }, 'built-in simulator running (SIMULATE=off to stop it)');
+    }
+    return { url, mqttUrl, store, app, ingest, close };
+  } catch (error) {
+    await close();
+    throw error;
+  }
+}
