@@ -1,4 +1,4 @@
-import type { FastifyError } from 'fastify';
+import type { FastifyError, FastifyRequest } from 'fastify';
 import type { FastifyTypeBox } from './fastify-typebox';
 import { ERROR_CODES } from '@citytwin/shared';
 import { HttpError } from './http-error';
@@ -20,19 +20,33 @@ const STATUS_TEXT: Record<number, string> = {
 function parameterOf(error: FastifyError): string | undefined {
   const issue = error.validation?.[0];
   if (!issue) return undefined;
-  const missing = (issue.params as { missingProperty?: string } | undefined)?.missingProperty;
-  if (missing) return missing;
+  const params = issue.params as { missingProperty?: string; additionalProperty?: string } | undefined;
+  if (params?.missingProperty) return params.missingProperty;
+  if (params?.additionalProperty) return params.additionalProperty;
   const path = issue.instancePath.replace(/^\//, '').split('/')[0];
-  return path || error.validationContext;
+  return path || undefined;
 }
 
-function bodyFor(error: FastifyError | HttpError): ErrorBody {
+function validationMessage(error: FastifyError, parameter: string | undefined, input: unknown): string {
+  const issue = error.validation?.[0];
+  if (!issue || !parameter) return error.message;
+  const params = issue.params as { allowedValues?: unknown[]; additionalProperty?: string } | undefined;
+  if (params?.additionalProperty) return `${parameter}: unknown parameter`;
+  const value = (input as Record<string, unknown> | undefined)?.[parameter];
+  const got = value === undefined ? '' : ` (got ${JSON.stringify(value)})`;
+  const allowed = params?.allowedValues ? `: ${params.allowedValues.join(', ')}` : '';
+  return `${parameter}: ${issue.message ?? 'is invalid'}${allowed}${got}`;
+}
+
+function bodyFor(error: FastifyError | HttpError, request: FastifyRequest): ErrorBody {
   if (error instanceof HttpError) {
     return { statusCode: error.statusCode, code: error.code, error: STATUS_TEXT[error.statusCode] ?? 'Error', message: error.message, ...(error.parameter ? { parameter: error.parameter } : {}) };
   }
   if (error.validation) {
     const parameter = parameterOf(error);
-    return { statusCode: 400, code: ERROR_CODES.badParameter, error: 'Bad Request', message: error.message, ...(parameter ? { parameter } : {}) };
+    const input = error.validationContext === 'body' ? request.body : error.validationContext === 'params' ? request.params : request.query;
+    const message = validationMessage(error, parameter, input);
+    return { statusCode: 400, code: ERROR_CODES.badParameter, error: 'Bad Request', message, ...(parameter ? { parameter } : {}) };
   }
   const status = error.statusCode ?? 500;
   if (status >= 500) return { statusCode: status, code: ERROR_CODES.internal, error: STATUS_TEXT[status] ?? 'Error', message: 'internal error; see the server log' };
@@ -42,7 +56,7 @@ function bodyFor(error: FastifyError | HttpError): ErrorBody {
 /** Maps validation failures to 400s that name the parameter, and hides internals of 5xx. */
 export function installErrorHandler(app: FastifyTypeBox): void {
   app.setErrorHandler((error: FastifyError | HttpError, request, reply) => {
-    const body = bodyFor(error);
+    const body = bodyFor(error, request);
     if (body.statusCode >= 500) request.log.error({ err: error }, 'request failed');
     else request.log.info({ code: body.code, parameter: body.parameter }, 'request refused');
     void reply.status(body.statusCode).send(body);

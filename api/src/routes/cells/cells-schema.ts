@@ -1,10 +1,11 @@
 import { Type, type Static } from 'typebox';
+import { StringEnum } from '../../app/string-enum';
 import { METRIC_CODES, MAX_SERVED_RESOLUTION, MIN_SERVED_RESOLUTION } from '@citytwin/shared';
 
 export const CellsQuery = Type.Object(
   {
-    layer: Type.Union([Type.Literal('physical'), Type.Literal('human')], { description: 'physical = sensor readings, human = appeals' }),
-    metric: Type.Optional(Type.Union(METRIC_CODES.map((code) => Type.Literal(code)), { description: 'required for layer=physical' })),
+    layer: StringEnum(['physical', 'human'] as const, { description: 'physical = sensor readings, human = appeals' }),
+    metric: Type.Optional(StringEnum(METRIC_CODES, { description: 'required for layer=physical' })),
     category: Type.Optional(Type.String({ minLength: 1, maxLength: 64, description: 'appeal category code (layer=human)' })),
     status: Type.Optional(Type.String({ minLength: 1, maxLength: 32, description: 'appeal status (layer=human)' })),
     res: Type.Integer({ minimum: MIN_SERVED_RESOLUTION, maximum: MAX_SERVED_RESOLUTION, default: 8 }),
