@@ -39,6 +39,10 @@ export default tseslint.config(
     },
   },
   {
+    files: ['**/*.mjs', '**/*.js'],
+    languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly' } },
+  },
+  {
     files: ['**/*.test.ts', 'test/**/*.ts', '**/bench/**/*.ts', '**/scripts/**/*.ts'],
     rules: { 'no-console': 'off' },
   },

@@ -21,22 +21,32 @@ export async function openTestStore(backend: TestBackend): Promise<Store> {
     const { timescaledb } = await import('pglite-timescale/timescaledb');
     return openStore({ pglite: { PGliteClass: PGlite as never, extensions: { timescaledb } as never } });
   }
-  const name = `citytwin_test_${randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: TEST_SERVER_URL });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(TEST_SERVER_URL);
-  url.pathname = `/${name}`;
-  const store = await openStore({ databaseUrl: url.toString(), maxConnections: 4 });
+  const database = await createTestDatabase();
+  const store = await openStore({ databaseUrl: database.url, maxConnections: 4 });
   return {
     ...store,
     async close() {
       await store.close();
-      const dropper = new pg.Client({ connectionString: TEST_SERVER_URL });
-      await dropper.connect();
-      await dropper.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await dropper.end();
+      await database.drop();
     },
   };
+}
+
+/** A new empty database on the test server, and how to drop it. */
+export async function createTestDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
+  const name = `citytwin_test_${randomBytes(6).toString('hex')}`;
+  await runOnServer(`CREATE DATABASE ${name}`);
+  const url = new URL(TEST_SERVER_URL);
+  url.pathname = `/${name}`;
+  return { url: url.toString(), drop: () => runOnServer(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
+}
+
+async function runOnServer(sql: string): Promise<void> {
+  const admin = new pg.Client({ connectionString: TEST_SERVER_URL });
+  await admin.connect();
+  try {
+    await admin.query(sql);
+  } finally {
+    await admin.end();
+  }
 }

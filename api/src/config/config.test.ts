@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from './config';
+
+describe('loadConfig', () => {
+  it('defaults to the embedded mode for Beijing with the simulator on', () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({ port: 8080, mqttPort: 1883, databaseUrl: undefined, mqttUrl: undefined, simulate: true, baseResolution: 9 });
+    expect(config.city.code).toBe('beijing');
+    expect(config.dataDir.endsWith('.citytwin/data')).toBe(true);
+  });
+
+  it('reads the server mode, the city and the keys', () => {
+    const config = loadConfig({
+      DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/test',
+      MQTT_URL: 'mqtt://127.0.0.1:1883',
+      CITY: 'NYC',
+      SIMULATE: 'off',
+      API_KEYS: 'a=admin,b=open311',
+      PORT: '0',
+    });
+    expect(config).toMatchObject({ port: 0, simulate: false, databaseUrl: 'postgres://postgres@127.0.0.1:5432/test', mqttUrl: 'mqtt://127.0.0.1:1883' });
+    expect(config.city.timeZone).toBe('America/New_York');
+    expect(config.apiKeys.get('b')).toBe('open311');
+  });
+
+  it.each([
+    [{ PORT: '80000' }, /PORT/],
+    [{ MQTT_PORT: 'abc' }, /MQTT_PORT/],
+    [{ CITY: 'paris' }, /CITY.*beijing, nyc/],
+    [{ DATABASE_URL: 'mysql://x' }, /DATABASE_URL/],
+    [{ MQTT_URL: 'not a url' }, /MQTT_URL/],
+    [{ SIMULATE: 'maybe' }, /SIMULATE/],
+    [{ API_KEYS: 'k=root' }, /API_KEYS/],
+    [{ H3_BASE_RES: '15' }, /H3_BASE_RES/],
+  ])('refuses %o with a message naming the variable', (env, pattern) => {
+    expect(() => loadConfig(env)).toThrow(ConfigError);
+    expect(() => loadConfig(env)).toThrow(pattern);
+  });
+});
