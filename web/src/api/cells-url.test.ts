@@ -1,0 +1,18 @@
+import { describe, expect, it } from 'vitest';
+import { buildCellsUrl } from './cells-url';
+
+describe('buildCellsUrl', () => {
+  it('asks for a metric on the physical layer', () => {
+    expect(buildCellsUrl({ layer: 'physical', metric: 'noise_db', res: 8 })).toBe('/api/cells?layer=physical&res=8&metric=noise_db');
+  });
+
+  it('adds the appeal category on the human layer only when one is chosen', () => {
+    expect(buildCellsUrl({ layer: 'human', res: 7, category: 'noise' })).toBe('/api/cells?layer=human&res=7&category=noise');
+    expect(buildCellsUrl({ layer: 'human', res: 7 })).toBe('/api/cells?layer=human&res=7');
+    expect(buildCellsUrl({ layer: 'human', res: 7, category: '' })).toBe('/api/cells?layer=human&res=7');
+  });
+
+  it('encodes a category code that needs escaping', () => {
+    expect(buildCellsUrl({ layer: 'human', res: 8, category: 'a&b' })).toBe('/api/cells?layer=human&res=8&category=a%26b');
+  });
+});
