@@ -1,5 +1,6 @@
 import { pino } from 'pino';
 import { BrokerPortInUseError } from '@citytwin/ingest';
+import { DataDirError } from '@citytwin/store';
 import { ConfigError, loadConfig } from './config/config';
 import { HttpPortInUseError } from './stack/listen-http';
 import { startStack } from './stack/start-stack';
@@ -23,7 +24,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  if (error instanceof ConfigError || error instanceof BrokerPortInUseError || error instanceof HttpPortInUseError) {
+  if (error instanceof ConfigError || error instanceof BrokerPortInUseError || error instanceof HttpPortInUseError || error instanceof DataDirError) {
     process.stderr.write(`\nCityTwin cannot start: ${error.message}\n\n`);
   } else {
     logger.fatal({ err: error }, 'CityTwin failed to start');

@@ -1,6 +1,6 @@
 import { mkdir } from 'node:fs/promises';
 import { pino } from 'pino';
-import { openStore } from '@citytwin/store';
+import { DataDirError, openStore } from '@citytwin/store';
 import { buildApp } from './app/build-app';
 import { ConfigError, loadConfig } from './config/config';
 import { HttpPortInUseError, listenHttp } from './stack/listen-http';
@@ -21,7 +21,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  if (error instanceof ConfigError || error instanceof HttpPortInUseError) process.stderr.write(`\nCityTwin API cannot start: ${error.message}\n\n`);
+  if (error instanceof ConfigError || error instanceof HttpPortInUseError || error instanceof DataDirError) process.stderr.write(`\nCityTwin API cannot start: ${error.message}\n\n`);
   else logger.fatal({ err: error }, 'CityTwin API failed to start');
   process.exit(1);
 });

@@ -1,3 +1,6 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cellAtLatLng, cellToBigInt, parentCell, type Reading } from '@citytwin/shared';
 import { parentCellBits, parentCellSql } from './db/cell-sql';
@@ -8,7 +11,8 @@ import { countReadings, insertReadingsBatch } from './db/readings';
 import { findSensor, touchSensorsLastSeen, upsertSensors } from './db/sensors';
 import { applyMigrations } from './schema/migrate';
 import { openTestStore, TEST_BACKENDS } from './testing';
-import type { Store } from './open-store';
+import { openStore, type Store } from './open-store';
+import { DataDirError } from './backends/pglite-db';
 
 const T0 = Date.parse('2026-06-01T08:00:00Z');
 const near = { lat: 39.9042, lng: 116.4074 };
@@ -115,5 +119,19 @@ describe.each(TEST_BACKENDS)('store on %s', (backend) => {
     expect(letters[0]?.payloadText.length).toBe(4096);
     expect(letters[1]?.payloadText).toBe('{oops');
     expect(await listDeadLetters(store.db, { limit: 10, reason: 'bad_json' })).toHaveLength(1);
+  });
+});
+
+describe('embedded data folder', () => {
+  it('refuses a folder that holds files but no database, naming DATA_DIR', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'citytwin-not-a-db-'));
+    try {
+      await writeFile(join(dir, 'notes.txt'), 'hello');
+      const failure = await openStore({ dataDir: dir }).catch((error: unknown) => error);
+      expect(failure).toBeInstanceOf(DataDirError);
+      expect((failure as Error).message).toMatch(/DATA_DIR/);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });

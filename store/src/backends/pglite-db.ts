@@ -1,3 +1,4 @@
+import { readdir } from 'node:fs/promises';
 import { PGlite, type PGliteOptions, type Transaction } from '@electric-sql/pglite';
 import { copyStatement, type Db, type Queryable } from './db';
 
@@ -27,8 +28,19 @@ function wrap(target: PGlite | Transaction): Queryable {
   };
 }
 
+/** The data folder holds something other than a database; PGlite would only say "exit(1)". */
+export class DataDirError extends Error {}
+
+async function checkDataDir(dataDir: string): Promise<void> {
+  const entries = await readdir(dataDir).catch(() => [] as string[]);
+  if (entries.length > 0 && !entries.includes('PG_VERSION')) {
+    throw new DataDirError(`DATA_DIR ${dataDir} holds files but no database; point DATA_DIR at an empty folder or at an earlier CityTwin data folder`);
+  }
+}
+
 /** Opens an embedded PGlite database (in memory, or persisted under `dataDir`). */
 export async function openPGliteDb(options: PGliteDbOptions = {}): Promise<Db> {
+  if (options.dataDir) await checkDataDir(options.dataDir);
   const Constructor = options.PGliteClass ?? PGlite;
   const pg = new Constructor({
     ...(options.dataDir ? { dataDir: options.dataDir } : {}),
