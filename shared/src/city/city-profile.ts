@@ -57,6 +57,7 @@ export const CITY_PROFILES: Readonly<Record<CityCode, CityProfile>> = {
     initialView: { zoom: 11 },
     boundaries: [
       { path: 'nyc/boundaries/nyc_nta_NYCPlanning.geojson', datum: 'wgs84', nameProperty: 'NTAName', level: 'street' },
+      { path: 'nyc/boundaries/nyc_borough_boundaries.geojson', datum: 'wgs84', nameProperty: 'borough', level: 'district' },
     ],
   },
 };

@@ -9,6 +9,7 @@ export const ERROR_CODES = {
   unauthorized: 'CT_ERR_UNAUTHORIZED',
   forbidden: 'CT_ERR_FORBIDDEN',
   conflict: 'CT_ERR_CONFLICT',
+  illegalTransition: 'CT_ERR_ILLEGAL_TRANSITION',
   internal: 'CT_ERR_INTERNAL',
   storeUnavailable: 'CT_ERR_STORE_UNAVAILABLE',
 } as const;

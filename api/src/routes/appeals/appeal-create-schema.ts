@@ -1,6 +1,14 @@
 import { Type, type Static } from 'typebox';
+import { APPEAL_CHANNELS } from '@citytwin/shared';
 
-export const APPEAL_CHANNELS = ['hotline', 'app', 'web', 'wechat', 'open311'] as const;
+export const ContactSchema = Type.Object(
+  {
+    name: Type.Optional(Type.Union([Type.String({ maxLength: 200 }), Type.Null()])),
+    phone: Type.Optional(Type.Union([Type.String({ maxLength: 64 }), Type.Null()])),
+    email: Type.Optional(Type.Union([Type.String({ maxLength: 320 }), Type.Null()])),
+  },
+  { additionalProperties: false },
+);
 
 export const CreateAppealBody = Type.Object(
   {
@@ -12,15 +20,11 @@ export const CreateAppealBody = Type.Object(
     address: Type.Optional(Type.String({ maxLength: 500 })),
     /** When the resident made the appeal; defaults to now (simulators and imports set it). */
     receivedAt: Type.Optional(Type.String({ format: 'date-time' })),
+    /** The resident's personal data: stored apart, shown to admins and operators only. */
+    contact: Type.Optional(ContactSchema),
+    /** Id in the source system; a second appeal with the same id is refused with 409. */
+    externalId: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
   },
   { additionalProperties: false },
 );
 export type CreateAppealBody = Static<typeof CreateAppealBody>;
-
-export const CreatedAppeal = Type.Object({
-  id: Type.String(),
-  status: Type.String(),
-  category: Type.String(),
-  cell: Type.Union([Type.String(), Type.Null()]),
-  receivedAt: Type.String(),
-});

@@ -38,7 +38,7 @@ export function registerCellsRoutes(app: FastifyTypeBox, context: AppContext): v
       ...(query.category ? { category: query.category } : {}),
       ...(query.status ? { status: query.status } : {}),
     });
-    const minCount = anonymous ? DEFAULT_MIN_APPEALS_PER_CELL : 1;
+    const minCount = anonymous ? (context.config.privacyMinAppeals ?? DEFAULT_MIN_APPEALS_PER_CELL) : 1;
     const cells = found.filter((cell) => cell.count >= minCount);
     return {
       layer: query.layer, res, ...iso, cells,

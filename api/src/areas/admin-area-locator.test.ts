@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { CITY_PROFILES } from '@citytwin/shared';
+import { loadConfig } from '../config/config';
+import { cityAdminAreaLocator } from './admin-area-locator';
+
+const { sharedDataDir } = loadConfig({});
+
+describe('cityAdminAreaLocator', () => {
+  it('puts a Red Hook point in its NYC NTA and borough', async () => {
+    const locator = await cityAdminAreaLocator(sharedDataDir, CITY_PROFILES.nyc, () => undefined);
+    expect(locator.counts.street).toBe(195);
+    // 70 Bush Street, Red Hook (first row of nyc311_redhook_2016).
+    const area = locator.locate(40.67500778066339, -74.00664420030702);
+    expect(area.district).toBe('Brooklyn');
+    expect(area.street).toMatch(/Red Hook/);
+    expect(locator.locate(40.5, -73.0)).toEqual({ district: null, street: null, community: null });
+  });
+
+  it('finds Beijing districts from GCJ-02 boundaries converted to WGS84', async () => {
+    const locator = await cityAdminAreaLocator(sharedDataDir, CITY_PROFILES.beijing, () => undefined);
+    expect(locator.counts.district).toBe(16);
+    // Tiananmen Square (WGS84) lies in Dongcheng; Zhongguancun in Haidian.
+    expect(locator.locate(39.9042, 116.3975).district).toBe('东城区');
+    expect(locator.locate(39.9834, 116.3162).district).toBe('海淀区');
+  });
+});
