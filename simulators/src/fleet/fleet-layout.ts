@@ -1,4 +1,5 @@
-import { METRICS, type BBox, type MetricCode, type SensorKind } from '@citytwin/shared';
+import { METRICS, type MetricCode, type SensorKind } from '@citytwin/shared';
+import type { Area } from '../geo/area';
 import type { SeededRandom } from '../random/seeded-random';
 
 /** A simulated sensor: where it stands and what it measures. */
@@ -20,7 +21,8 @@ const KIND_WEIGHTS: ReadonlyArray<readonly [SensorKind, number]> = [
   ['weather', 0.05],
 ];
 
-const METRICS_BY_KIND: Record<SensorKind, MetricCode[]> = {
+/** What each kind of sensor measures. */
+export const METRICS_BY_KIND: Readonly<Record<SensorKind, MetricCode[]>> = {
   air: ['pm25', 'pm10', 'no2', 'o3'],
   noise: ['noise_db'],
   traffic: ['traffic_flow'],
@@ -29,7 +31,8 @@ const METRICS_BY_KIND: Record<SensorKind, MetricCode[]> = {
   weather: ['temperature_c'],
 };
 
-function pickKind(random: SeededRandom): SensorKind {
+/** A kind drawn with the weights of a typical city fleet. */
+export function pickKind(random: SeededRandom): SensorKind {
   let draw = random.next();
   for (const [kind, weight] of KIND_WEIGHTS) {
     draw -= weight;
@@ -38,23 +41,30 @@ function pickKind(random: SeededRandom): SensorKind {
   return 'air';
 }
 
-/** Places `count` sensors uniformly at random in `bounds`, deterministic for a seed. */
-export function layOutFleet(count: number, bounds: BBox, random: SeededRandom, idPrefix = 'sim'): SimulatedSensor[] {
-  const [west, south, east, north] = bounds;
-  return Array.from({ length: count }, (_, index) => {
-    const kind = pickKind(random);
-    return {
-      id: `${idPrefix}-${kind}-${String(index).padStart(5, '0')}`,
-      kind,
-      lat: Number(random.between(south, north).toFixed(6)),
-      lng: Number(random.between(west, east).toFixed(6)),
-      metrics: METRICS_BY_KIND[kind],
-    };
-  });
-}
-
 /** Keeps a simulated value inside the catalogue range of its metric. */
 export function clampToMetric(metric: MetricCode, value: number): number {
   const { min, max } = METRICS[metric];
   return Math.min(max, Math.max(min, value));
+}
+
+/** A uniform random point inside `area` (rejection sampling from its bbox). */
+export function randomPointIn(area: Area, random: SeededRandom): { lat: number; lng: number } {
+  const [west, south, east, north] = area.bbox;
+  for (let attempt = 0; attempt < 10_000; attempt += 1) {
+    const lng = random.between(west, east);
+    const lat = random.between(south, north);
+    if (area.contains(lng, lat)) return { lat: Number(lat.toFixed(6)), lng: Number(lng.toFixed(6)) };
+  }
+  throw new RangeError('the area is too thin to place a point in');
+}
+
+/**
+ * Places `count` sensors uniformly inside `area`, kinds drawn from the city mix
+ * unless `kind` is given. Deterministic for a seed.
+ */
+export function layOutFleetInArea(count: number, area: Area, random: SeededRandom, idPrefix = 'sim', kind?: SensorKind): SimulatedSensor[] {
+  return Array.from({ length: count }, (_, index) => {
+    const sensorKind = kind ?? pickKind(random);
+    return { id: `${idPrefix}-${sensorKind}-${String(index).padStart(5, '0')}`, kind: sensorKind, ...randomPointIn(area, random), metrics: [...METRICS_BY_KIND[sensorKind]] };
+  });
 }

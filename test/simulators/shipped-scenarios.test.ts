@@ -1,0 +1,86 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pino } from 'pino';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadConfig, startStack, type Stack } from '@citytwin/api';
+import { CITY_PROFILES, DEFAULT_TOPIC_PREFIX } from '@citytwin/shared';
+import { SHIPPED_SCENARIOS_DIR, bboxArea, cellsOfArea, formatScenarioSummary, loadScenarioFile, planScenario, runScenario, type Scenario, type ScenarioRunResult } from '@citytwin/simulators';
+import { countAppeals, countReadings } from '@citytwin/store';
+import { pollUntil } from '../support/poll-until';
+import { splitByIncident, windowQuery, type CellRow } from './scenario-cells';
+
+const KEY = 'scenario-admin-key';
+/** Res-9 cells of the area the background fleet and appeals cover. */
+const CITY_CELLS = cellsOfArea(bboxArea(CITY_PROFILES.beijing.simulationBounds), 9).length;
+const SCENARIOS = ['night-construction-noise', 'rainstorm-flooding-blind-spot', 'pm25-silent-risk', 'streetlight-outage', 'heating-failure'];
+
+async function cells(stack: Stack, query: string): Promise<CellRow[]> {
+  const response = await fetch(`${stack.url}/api/cells?${query}`, { headers: { authorization: `Bearer ${KEY}` } });
+  expect(response.status).toBe(200);
+  return ((await response.json()) as { cells: CellRow[] }).cells;
+}
+
+describe.each(SCENARIOS)('shipped scenario %s, run accelerated against the embedded stack', (name) => {
+  let stack: Stack;
+  let dataDir: string;
+  let result: ScenarioRunResult;
+  let scenario: Scenario;
+
+  beforeAll(async () => {
+    dataDir = await mkdtemp(join(tmpdir(), `citytwin-scenario-${name}-`));
+    stack = await startStack(loadConfig({ PORT: '0', MQTT_PORT: '0', DATA_DIR: dataDir, SIMULATE: 'off', HOST: '127.0.0.1', API_KEYS: `${KEY}=admin` }), pino({ level: 'silent' }));
+    scenario = await loadScenarioFile(join(SHIPPED_SCENARIOS_DIR, `${name}.yaml`));
+    const plan = planScenario(scenario, Date.now());
+    result = await runScenario(plan, { mqttUrl: stack.mqttUrl, topicPrefix: DEFAULT_TOPIC_PREFIX, apiUrl: stack.url, apiKey: KEY, speed: Infinity });
+    console.log(formatScenarioSummary(result));
+    await pollUntil('every reading stored', async () => ((await countReadings(stack.store.db)) >= result.fleet.readings ? true : undefined), 120_000);
+  });
+
+  afterAll(async () => {
+    await stack?.close();
+    await rm(dataDir, { recursive: true, force: true });
+  });
+
+  it('stores every reading and appeal it sent, without errors', async () => {
+    expect(result.fleet.errors).toBe(0);
+    expect(result.appeals.errors).toBe(0);
+    expect(await countReadings(stack.store.db)).toBe(result.fleet.readings);
+    expect(await countAppeals(stack.store.db)).toBe(result.appeals.appeals);
+  });
+
+  it('writes a ground truth listing every incident with its cells and window', () => {
+    expect(result.truth.scenario).toBe(name);
+    expect(result.truth.incidents.map((incident) => [incident.id, incident.class])).toEqual(scenario.incidents.map((incident) => [incident.id, incident.class]));
+    for (const incident of result.truth.incidents) {
+      expect(incident.cells.length).toBeGreaterThan(0);
+      expect(incident.cells.every((cell) => /^89[0-9a-f]{13}$/.test(cell))).toBe(true);
+      expect(Date.parse(incident.to)).toBeGreaterThan(Date.parse(incident.from));
+      expect(Date.parse(incident.from)).toBeGreaterThanOrEqual(Date.parse(result.truth.from));
+      expect(Date.parse(incident.to)).toBeLessThanOrEqual(Date.parse(result.truth.to));
+    }
+  });
+
+  it('shows each incident on /api/cells above the background', async () => {
+    for (const incident of result.truth.incidents) {
+      for (const category of incident.categories) {
+        const split = splitByIncident(await cells(stack, `layer=human&category=${category}&${windowQuery(incident)}`), incident.cells);
+        console.log(`${name}/${incident.id} /api/cells human ${category}: inside ${split.insideCount} appeals in ${incident.cells.length} cells, outside ${split.outsideCount} in ${CITY_CELLS - incident.cells.length} cells`);
+        // Per cell, the incident area gets far more of its category than the rest of the city.
+        expect(split.insideCount).toBeGreaterThanOrEqual(5);
+        expect(split.insideCount / incident.cells.length).toBeGreaterThan((10 * split.outsideCount) / (CITY_CELLS - incident.cells.length));
+      }
+      for (const metric of incident.metrics) {
+        const split = splitByIncident(await cells(stack, `layer=physical&metric=${metric}&${windowQuery(incident)}`), incident.cells);
+        console.log(`${name}/${incident.id} /api/cells physical ${metric}: inside ${split.insideCount} readings, mean ${split.insideMean?.toFixed(1) ?? '-'}; outside ${split.outsideCount} readings, mean ${split.outsideMean?.toFixed(1) ?? '-'}`);
+        if (incident.class === 'blind_spot') {
+          expect(split.insideCount).toBe(0);
+          continue;
+        }
+        expect(split.insideCount).toBeGreaterThan(0);
+        if (metric === 'streetlight_on') expect(split.insideMean!).toBeLessThan(split.outsideMean! / 2);
+        else expect(split.insideMean!).toBeGreaterThan(split.outsideMean! * 1.3);
+      }
+    }
+  });
+});
