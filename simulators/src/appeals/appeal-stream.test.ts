@@ -70,4 +70,14 @@ describe('planWorkflow', () => {
       if (events.some((event) => event.body.to === 'rated')) expect(events[2]!.body.to).toBe('resolved');
     }
   });
+
+  it('answers most appeals within their category SLA, some late, so response rates are neither 0 nor 1', () => {
+    const random = new SeededRandom(11);
+    for (const [category, respondWithinMs] of [['noise.construction', 2 * 3_600_000], ['flooding.street', 3_600_000]] as const) {
+      const onTime = Array.from({ length: 400 }, (_, i) => planWorkflow(`b${i}`, category, start, random))
+        .filter((events) => events[1]!.tsMs - start <= respondWithinMs).length / 400;
+      expect(onTime).toBeGreaterThan(0.75);
+      expect(onTime).toBeLessThan(0.95);
+    }
+  });
 });

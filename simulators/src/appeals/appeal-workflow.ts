@@ -1,3 +1,4 @@
+import { slaForCategory } from '@citytwin/shared';
 import type { SeededRandom } from '../random/seeded-random';
 
 /** The body of `POST /api/appeals/:id/events`. */
@@ -26,26 +27,33 @@ const DEPARTMENTS: Readonly<Record<string, string[]>> = {
   business: ['market_regulation'], public_service: ['human_resources'], social_risk: ['emergency_management'],
 };
 
+/** Share of appeals answered after the response deadline, and resolved after the resolution deadline. */
+const LATE_RESPONSE_SHARE = 0.15;
+const LATE_RESOLUTION_SHARE = 0.125;
+
 /**
- * The workflow an appeal goes through after `receivedMs`: dispatched within
- * the hour, a department responds within a day, most are resolved within
- * 1-5 days, one in eight overdue (8-20 days), one in twenty unresolvable,
- * and the follow-up call rates three in four of the resolved ones
- * (70% satisfied, 20% basically satisfied, 10% dissatisfied).
+ * The workflow an appeal goes through after `receivedMs`, timed against its
+ * category's SLA so the three rates come out realistic: dispatched early in
+ * the response window, answered within it (15% late, up to 6x the window),
+ * resolved within the resolution window (one in eight late, up to 2.5x), one
+ * in twenty unresolvable, and the follow-up call rates three in four of the
+ * resolved ones (70% satisfied, 20% basically satisfied, 10% dissatisfied).
  */
 export function planWorkflow(appealId: string, category: string, receivedMs: number, random: SeededRandom): PlannedEvent[] {
   const iso = (ms: number) => new Date(Math.round(ms)).toISOString();
-  const dispatched = receivedMs + random.between(0.1, 1) * HOUR_MS;
-  const responded = dispatched + random.between(0.5, 24) * HOUR_MS;
-  const overdue = random.next() < 0.125;
-  const closed = responded + (overdue ? random.between(8, 20) : random.between(1, 5)) * 24 * HOUR_MS;
+  const sla = slaForCategory(category);
+  const dispatched = receivedMs + random.between(0.05, 0.25) * sla.respondWithinMs;
+  const respondedLate = random.next() < LATE_RESPONSE_SHARE;
+  const responded = receivedMs + (respondedLate ? random.between(1.2, 6) : random.between(0.3, 0.95)) * sla.respondWithinMs;
+  const resolvedLate = random.next() < LATE_RESOLUTION_SHARE;
+  const closed = Math.max(responded + HOUR_MS, receivedMs + (resolvedLate ? random.between(1.1, 2.5) : random.between(0.15, 0.95)) * sla.resolveWithinMs);
   const top = category.split('.')[0] ?? 'other';
   const events: PlannedEvent[] = [
     { tsMs: dispatched, appealId, body: { to: 'dispatched', at: iso(dispatched), departments: DEPARTMENTS[top] ?? ['citizen_service'] } },
     { tsMs: responded, appealId, body: { to: 'responded', at: iso(responded), note: 'contacted the resident' } },
   ];
   if (random.next() < 0.05) return [...events, { tsMs: closed, appealId, body: { to: 'unresolvable', at: iso(closed), note: 'outside our remit' } }];
-  events.push({ tsMs: closed, appealId, body: { to: 'resolved', at: iso(closed), note: overdue ? 'resolved late' : 'resolved' } });
+  events.push({ tsMs: closed, appealId, body: { to: 'resolved', at: iso(closed), note: resolvedLate ? 'resolved late' : 'resolved' } });
   if (random.next() < 0.75) {
     const draw = random.next();
     const rating = draw < 0.7 ? 'satisfied' : draw < 0.9 ? 'basically_satisfied' : 'dissatisfied';
