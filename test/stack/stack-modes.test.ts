@@ -6,7 +6,7 @@ import { pino } from 'pino';
 import { afterAll, describe, expect, it } from 'vitest';
 import { loadConfig, startStack, type Stack } from '@citytwin/api';
 import { createTestDatabase } from '@citytwin/store/testing';
-import { pollUntil } from './poll-until';
+import { pollUntil } from '../support/poll-until';
 
 const logger = pino({ level: 'silent' });
 

@@ -1,3 +1,4 @@
+import { Writable } from 'node:stream';
 import { pino } from 'pino';
 import type { Store } from '@citytwin/store';
 import { openTestStore, type TestBackend } from '@citytwin/store/testing';
@@ -9,25 +10,40 @@ export interface TestApp {
   app: FastifyTypeBox;
   store: Store;
   config: ApiConfig;
-  /** Moves the injected clock. */
+  /** Everything the app logged (at debug and above), as text. */
+  logText(): string;
+  /** Moves the injected clock (epoch ms). */
   setNow(epochMs: number): void;
   close(): Promise<void>;
 }
 
-/**
- * The HTTP app over a fresh test store with an injected clock, for `app.inject`
- * tests. `env` is read like the process environment (e.g. API_KEYS).
- */
-export async function openTestApp(env: Record<string, string> = {}, backend: TestBackend = 'pglite'): Promise<TestApp> {
-  const store = await openTestStore(backend);
-  const config = loadConfig({ SIMULATE: 'off', WEB_DIST_DIR: '/nonexistent', ...env });
-  let now = Date.parse('2026-06-01T12:00:00Z');
-  const app = await buildApp({ store, config, logger: pino({ level: 'silent' }), broker: 'embedded', clock: () => now });
+export interface TestAppOptions {
+  /** Read like the process environment (e.g. API_KEYS). */
+  env?: Record<string, string>;
+  backend?: TestBackend;
+  /** Initial value of the injected clock. */
+  nowMs?: number;
+}
+
+/** The HTTP app over a fresh test store with an injected clock and captured logs, for `app.inject` tests. */
+export async function openTestApp(options: TestAppOptions = {}): Promise<TestApp> {
+  const store = await openTestStore(options.backend ?? 'pglite');
+  const config = loadConfig({ SIMULATE: 'off', WEB_DIST_DIR: '/nonexistent', ...options.env });
+  const logs: string[] = [];
+  const sink = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      logs.push(chunk.toString());
+      done();
+    },
+  });
+  let now = options.nowMs ?? Date.parse('2026-06-01T12:00:00Z');
+  const app = await buildApp({ store, config, logger: pino({ level: 'debug' }, sink), broker: 'embedded', clock: () => now });
   await app.ready();
   return {
     app,
     store,
     config,
+    logText: () => logs.join(''),
     setNow: (epochMs) => {
       now = epochMs;
     },

@@ -10,7 +10,7 @@ const cell9 = cellAtLatLng(here, 9);
 describe('GET /api/cells', () => {
   let t: TestApp;
   beforeAll(async () => {
-    t = await openTestApp({ API_KEYS: 'op-key=operator' });
+    t = await openTestApp({ env: { API_KEYS: 'op-key=operator' } });
     await insertReadingsBatch(t.store.db, [
       { sensorId: 's1', metric: 'noise_db', tsMs: T0, value: 50, cell: cell9 },
       { sensorId: 's1', metric: 'noise_db', tsMs: T0 + 60_000, value: 70, cell: cell9 },
