@@ -1,5 +1,6 @@
 import { hostname } from 'node:os';
 import { isAbsolute, resolve } from 'node:path';
+import { DEFAULT_BATCH_LIMITS, type BatchLimits } from './pipeline/batch-writer';
 import { CITY_CODES, CITY_PROFILES, BASE_RESOLUTION, DEFAULT_TOPIC_PREFIX, isCityCode, type CityProfile } from '@citytwin/shared';
 
 /** Configuration of a standalone ingest worker. */
@@ -15,6 +16,13 @@ export interface IngestConfig {
   clientId: string;
   retentionDays: number;
   logLevel: string;
+  /** MQTT protocol: 5 with an external broker, 4 (3.1.1, all the embedded broker speaks) otherwise. */
+  protocolVersion: 4 | 5;
+  /** Shared-subscription group; set it to run several workers side by side. */
+  sharedGroup: string | undefined;
+  batch: BatchLimits;
+  /** Port of the worker's own `/metrics`; undefined serves none. */
+  metricsPort: number | undefined;
 }
 
 export class IngestConfigError extends Error {}
@@ -27,6 +35,13 @@ function integer(env: Env, name: string, fallback: number, min: number, max: num
   const value = Number(text);
   if (!Number.isInteger(value) || value < min || value > max) throw new IngestConfigError(`${name}="${text}" must be an integer ${min}..${max}`);
   return value;
+}
+
+function sharedGroup(env: Env): string | undefined {
+  const group = env['INGEST_SHARED_GROUP'];
+  if (!group) return undefined;
+  if (!/^[A-Za-z0-9_-]{1,64}$/.test(group)) throw new IngestConfigError(`INGEST_SHARED_GROUP="${group}" must be 1-64 letters, digits, _ or -`);
+  return group;
 }
 
 /** Reads and checks the ingest worker's environment once at boot. */
@@ -45,5 +60,15 @@ export function loadIngestConfig(env: Env = process.env): IngestConfig {
     clientId: env['INGEST_CLIENT_ID'] ?? `citytwin-ingest-${hostname()}`,
     retentionDays: integer(env, 'RETENTION_DAYS', 7300, 1, 36500),
     logLevel: env['LOG_LEVEL'] ?? 'info',
+    // v5 lets the worker announce its receive maximum; the embedded broker speaks only 3.1.1.
+    protocolVersion: integer(env, 'MQTT_PROTOCOL_VERSION', env['MQTT_URL'] ? 5 : 4, 4, 5) as 4 | 5,
+    sharedGroup: sharedGroup(env),
+    metricsPort: env['INGEST_METRICS_PORT'] ? integer(env, 'INGEST_METRICS_PORT', 0, 0, 65535) : undefined,
+    batch: {
+      maxRows: integer(env, 'INGEST_BATCH_ROWS', DEFAULT_BATCH_LIMITS.maxRows, 1, 1_000_000),
+      maxDelayMs: integer(env, 'INGEST_BATCH_MS', DEFAULT_BATCH_LIMITS.maxDelayMs, 1, 60_000),
+      maxPendingRows: integer(env, 'INGEST_MAX_PENDING_ROWS', DEFAULT_BATCH_LIMITS.maxPendingRows, 1, 100_000_000),
+      maxConcurrentCommits: integer(env, 'INGEST_CONCURRENT_COMMITS', DEFAULT_BATCH_LIMITS.maxConcurrentCommits, 1, 16),
+    },
   };
 }

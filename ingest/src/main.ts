@@ -3,6 +3,7 @@ import { pino } from 'pino';
 import { openStore } from '@citytwin/store';
 import { BrokerPortInUseError, startEmbeddedBroker } from './broker/embedded-broker';
 import { IngestConfigError, loadIngestConfig } from './config';
+import { startMetricsServer } from './metrics/metrics-server';
 import { startIngestWorker } from './pipeline/ingest-worker';
 
 // A standalone ingest worker: `pnpm --filter @citytwin/ingest start`.
@@ -16,9 +17,11 @@ async function main(): Promise<void> {
   const worker = await startIngestWorker({
     store, mqttUrl: config.mqttUrl ?? broker!.url, topicPrefix: config.topicPrefix, city: config.city,
     resolution: config.baseResolution, clientId: config.clientId, maxAgeMs: config.retentionDays * 86_400_000, logger,
+    protocolVersion: config.protocolVersion, batch: config.batch, ...(config.sharedGroup ? { sharedGroup: config.sharedGroup } : {}),
   });
-  logger.info({ store: store.kind, clientId: config.clientId }, 'ingest worker running');
-  const stop = () => void worker.close().then(() => broker?.close()).then(() => store.close()).then(() => process.exit(0));
+  const metrics = config.metricsPort === undefined ? undefined : await startMetricsServer(config.metricsPort, () => worker.metricsText());
+  logger.info({ store: store.kind, clientId: config.clientId, sharedGroup: config.sharedGroup, metricsPort: metrics?.port }, 'ingest worker running');
+  const stop = () => void worker.close().then(() => metrics?.close()).then(() => broker?.close()).then(() => store.close()).then(() => process.exit(0));
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
 }

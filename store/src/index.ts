@@ -1,10 +1,16 @@
 export type { Db, Queryable, StoreKind } from './backends/db';
+export { DataDirError } from './backends/pglite-db';
 export { openStore, type Store, type StoreOptions } from './open-store';
 export { applyMigrations, loadMigrations } from './schema/migrate';
 export { DEFAULT_TIMESCALE_SETTINGS, type TimescaleSettings } from './schema/timescale';
 export { parentCellSql } from './db/cell-sql';
 export { insertReadingsBatch, countReadings, ROLLUP_WIDTHS_S } from './db/readings';
 export { findPhysicalCells, findHumanCells, type CellWindow, type HumanCellFilter } from './db/cells';
-export { upsertSensors, touchSensorsLastSeen, listSensors, findSensor, type SensorRegistration } from './db/sensors';
-export { insertDeadLetters, listDeadLetters, DEAD_LETTER_MAX_BYTES, type DeadLetter, type StoredDeadLetter } from './db/dead-letters';
+export { upsertSensors, touchSensorsLastSeen, listSensors, findSensor, listSensorLocations, type SensorRegistration, type RegisteredSensor } from './db/sensors';
+export { insertDeadLetters, listDeadLetters, countDeadLettersByReason, DEAD_LETTER_MAX_BYTES, type DeadLetter, type StoredDeadLetter } from './db/dead-letters';
 export { insertAppeal, countAppeals, type NewAppeal } from './db/appeals';
+export { insertAppealContacts, type AdminAreaNames } from './db/appeals';
+export { insertImportedAppeals, type ImportedAppeal } from './db/appeal-import';
+export { findAppeal, findAppealContact, listAppealEvents, listAppeals, type StoredAppeal, type AppealEventRow, type AppealFilter } from './db/appeal-queries';
+export { recordAppealStep, type AppealStep } from './db/appeal-transition';
+export { countRatesByArea, countCategoriesByArea, type RankingLevel, type CategoryCountRow } from './db/appeal-rates';

@@ -13,4 +13,6 @@ export interface AppContext {
   clock: () => number;
   /** Health details of parts running in this process (ingest, simulator). */
   healthDetails?: () => Record<string, unknown>;
+  /** The ingest worker running in this process, if any (for `/metrics`). */
+  ingest?: { metricsText(): string };
 }

@@ -8,14 +8,20 @@ import { registerAppealRoutes } from '../routes/appeals/appeals-routes';
 import { registerCellsRoutes } from '../routes/cells/cells-routes';
 import { registerCityRoutes } from '../routes/city/city-routes';
 import { registerHealthRoutes } from '../routes/health/health-routes';
+import { registerIngestRoutes } from '../routes/ingest/ingest-routes';
+import { registerSensorRoutes } from '../routes/sensors/sensors-routes';
+import { registerOpen311Routes } from '../routes/open311/open311-routes';
+import { registerRankingsRoutes } from '../routes/rankings/rankings-routes';
 import type { AppContext } from './app-context';
 import { installErrorHandler } from './error-handler';
+import { RequestLogController } from './request-log-controller';
 import type { FastifyTypeBox } from './fastify-typebox';
 
 /** Builds the HTTP app over an open store; `listen` is the caller's business. */
 export async function buildApp(context: AppContext): Promise<FastifyTypeBox> {
   const app = Fastify({
     loggerInstance: context.logger as FastifyBaseLogger,
+    logController: new RequestLogController(),
     bodyLimit: 32 * 1024 * 1024,
     ajv: { customOptions: { coerceTypes: 'array', removeAdditional: false, allErrors: false } },
   }).withTypeProvider<TypeBoxTypeProvider>();
@@ -27,6 +33,10 @@ export async function buildApp(context: AppContext): Promise<FastifyTypeBox> {
   registerCityRoutes(app, context);
   registerCellsRoutes(app, context);
   registerAppealRoutes(app, context);
+  registerRankingsRoutes(app, context);
+  registerSensorRoutes(app, context);
+  registerIngestRoutes(app, context);
+  await registerOpen311Routes(app, context);
 
   if (existsSync(context.config.webDistDir)) {
     await app.register(fastifyStatic, { root: context.config.webDistDir, wildcard: false });

@@ -7,6 +7,7 @@ describe('loadConfig', () => {
     expect(config).toMatchObject({ port: 8080, mqttPort: 1883, databaseUrl: undefined, mqttUrl: undefined, simulate: true, baseResolution: 9 });
     expect(config.city.code).toBe('beijing');
     expect(config.dataDir.endsWith('.citytwin/data')).toBe(true);
+    expect(config.portsChosen).toEqual({ http: false, mqtt: false });
   });
 
   it('reads the server mode, the city and the keys', () => {
@@ -21,6 +22,7 @@ describe('loadConfig', () => {
     expect(config).toMatchObject({ port: 0, simulate: false, databaseUrl: 'postgres://postgres@127.0.0.1:5432/test', mqttUrl: 'mqtt://127.0.0.1:1883' });
     expect(config.city.timeZone).toBe('America/New_York');
     expect(config.apiKeys.get('b')).toBe('open311');
+    expect(config.portsChosen).toEqual({ http: true, mqtt: false });
   });
 
   it.each([

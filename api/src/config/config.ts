@@ -1,6 +1,6 @@
 import { isAbsolute, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { BASE_RESOLUTION, CITY_CODES, CITY_PROFILES, DEFAULT_TOPIC_PREFIX, isCityCode, type CityProfile } from '@citytwin/shared';
+import { BASE_RESOLUTION, CITY_CODES, CITY_PROFILES, DEFAULT_TOPIC_PREFIX, isCityCode, parseSlaOverrides, type AppealSla, type CityProfile } from '@citytwin/shared';
 import { ApiKeysError, parseApiKeys, type Role } from '../auth/roles';
 
 /** The repository root (three levels above this file). */
@@ -16,6 +16,8 @@ export interface ApiConfig {
   /** External broker URL; undefined means the embedded broker on `mqttPort`. */
   mqttUrl: string | undefined;
   mqttPort: number;
+  /** False when PORT / MQTT_PORT were not set: a taken default port then falls back to a free one. */
+  portsChosen: { http: boolean; mqtt: boolean };
   topicPrefix: string;
   city: CityProfile;
   /** The team data folder holding boundary files and recordings. */
@@ -26,6 +28,10 @@ export interface ApiConfig {
   /** Built web app to serve at `/`, if present. */
   webDistDir: string;
   logLevel: string;
+  /** Anonymous callers never see an area or cell with fewer appeals than this (PRIVACY_MIN_APPEALS, default 3). */
+  privacyMinAppeals?: number;
+  /** Per-category SLA overrides (APPEAL_SLA="noise=2h/7d,heating=1h/1d"). */
+  appealSla?: Record<string, AppealSla>;
 }
 
 export class ConfigError extends Error {}
@@ -67,6 +73,16 @@ function readResolution(env: Env): number {
   return res;
 }
 
+function readAppealPrivacy(env: Env): { privacyMinAppeals: number; appealSla: Record<string, AppealSla> } {
+  const k = Number(env['PRIVACY_MIN_APPEALS'] ?? 3);
+  if (!Number.isInteger(k) || k < 1) throw new ConfigError(`PRIVACY_MIN_APPEALS="${env['PRIVACY_MIN_APPEALS']}" must be an integer >= 1`);
+  try {
+    return { privacyMinAppeals: k, appealSla: parseSlaOverrides(env['APPEAL_SLA']) };
+  } catch (error) {
+    throw new ConfigError(`APPEAL_SLA: ${(error as Error).message}`);
+  }
+}
+
 function inRepo(path: string): string {
   return isAbsolute(path) ? path : resolve(REPO_ROOT, path);
 }
@@ -92,6 +108,7 @@ export function loadConfig(env: Env = process.env): ApiConfig {
     dataDir: inRepo(env['DATA_DIR'] ?? '.citytwin/data'),
     mqttUrl: readUrl(env, 'MQTT_URL', ['mqtt:', 'mqtts:', 'tcp:', 'ws:', 'wss:']),
     mqttPort: readPort(env, 'MQTT_PORT', 1883),
+    portsChosen: { http: Boolean(env['PORT']), mqtt: Boolean(env['MQTT_PORT']) },
     topicPrefix: env['MQTT_TOPIC_PREFIX'] ?? DEFAULT_TOPIC_PREFIX,
     city: readCity(env),
     sharedDataDir: inRepo(env['SHARED_DATA_DIR'] ?? '../shared/data'),
@@ -100,5 +117,6 @@ export function loadConfig(env: Env = process.env): ApiConfig {
     baseResolution: readResolution(env),
     webDistDir: inRepo(env['WEB_DIST_DIR'] ?? 'web/dist'),
     logLevel: env['LOG_LEVEL'] ?? 'info',
+    ...readAppealPrivacy(env),
   };
 }

@@ -1,13 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import { mkdir } from 'node:fs/promises';
 import type { Logger } from 'pino';
-import { startEmbeddedBroker, startIngestWorker, type EmbeddedBroker, type IngestWorker } from '@citytwin/ingest';
-import { startAppealTrickle, startSensorFleet, type AppealTrickle, type SensorFleet } from '@citytwin/simulators';
+import { BrokerPortInUseError, ingestHealth, startEmbeddedBroker, startIngestWorker, type EmbeddedBroker, type IngestWorker } from '@citytwin/ingest';
+import { startLiveSimulation } from '@citytwin/simulators';
 import { openStore, type Store } from '@citytwin/store';
 import { buildApp } from '../app/build-app';
 import type { FastifyTypeBox } from '../app/fastify-typebox';
 import type { ApiConfig } from '../config/config';
-import { listenHttp } from './listen-http';
+import { HttpPortInUseError, listenHttp } from './listen-http';
 
 /** Everything the all-in-one runs in one process. */
 export interface Stack {
@@ -43,7 +43,11 @@ export async function startStack(config: ApiConfig, logger: Logger, clock: () =>
 
     let broker: EmbeddedBroker | undefined;
     if (!config.mqttUrl) {
-      broker = await startEmbeddedBroker(config.mqttPort);
+      broker = await startEmbeddedBroker(config.mqttPort).catch((error: unknown) => {
+        if (!(error instanceof BrokerPortInUseError) || config.portsChosen.mqtt) throw error;
+        logger.warn(`MQTT port ${config.mqttPort} is taken (another broker?); the embedded broker takes a free port instead (set MQTT_PORT to choose)`);
+        return startEmbeddedBroker(0);
+      });
       closers.push(() => broker!.close());
       logger.info({ port: broker.port }, `embedded MQTT broker on port ${broker.port}`);
     }
@@ -52,6 +56,8 @@ export async function startStack(config: ApiConfig, logger: Logger, clock: () =>
     const ingest = await startIngestWorker({
       store, mqttUrl, topicPrefix: config.topicPrefix, city: config.city, resolution: config.baseResolution,
       clientId: 'citytwin-ingest-all-in-one', maxAgeMs: MAX_READING_AGE_MS, logger: logger.child({ part: 'ingest' }), clock,
+      // MQTT v5 with an external broker (its receive maximum lifts Mosquitto's 20-in-flight cap); aedes speaks only 3.1.1.
+      protocolVersion: broker ? 4 : 5,
     });
     closers.push(() => ingest.close());
 
@@ -60,24 +66,27 @@ export async function startStack(config: ApiConfig, logger: Logger, clock: () =>
     if (config.simulate) apiKeys.set(simulatorKey, 'operator');
     const app = await buildApp({
       store, config: { ...config, apiKeys }, logger: logger.child({ part: 'api' }), broker: broker ? 'embedded' : 'external', clock,
-      healthDetails: () => ({ ingest: ingest.stats(), degraded: ingest.stats().storeError !== null }),
+      healthDetails: () => ({ ...ingestHealth(ingest) }), ingest,
     });
     closers.push(() => app.close());
-    const port = await listenHttp(app, config.port, config.host);
+    const port = await listenHttp(app, config.port, config.host).catch((error: unknown) => {
+      if (!(error instanceof HttpPortInUseError) || config.portsChosen.http) throw error;
+      logger.warn(`HTTP port ${config.port} is taken; listening on a free port instead (set PORT to choose)`);
+      return listenHttp(app, 0, config.host);
+    });
     const url = `http://localhost:${port}`;
 
     if (config.simulate) {
-      const fleet: SensorFleet = await startSensorFleet({
-        mqttUrl, city: config.city, count: DEFAULT_SIMULATION.sensors, intervalMs: DEFAULT_SIMULATION.intervalMs,
-        seed: DEFAULT_SIMULATION.seed, topicPrefix: config.topicPrefix, clock,
+      const simulation = await startLiveSimulation({
+        mqttUrl, topicPrefix: config.topicPrefix, apiUrl: `http://127.0.0.1:${port}`, apiKey: simulatorKey, city: config.city,
+        sensors: DEFAULT_SIMULATION.sensors, intervalMs: DEFAULT_SIMULATION.intervalMs, appealsPerHour: DEFAULT_SIMULATION.appealsPerMinute * 60,
+        seed: DEFAULT_SIMULATION.seed, clock,
       });
-      closers.push(() => fleet.stop());
-      const trickle: AppealTrickle = startAppealTrickle({
-        apiUrl: `http://127.0.0.1:${port}`, apiKey: simulatorKey, city: config.city,
-        perMinute: DEFAULT_SIMULATION.appealsPerMinute, seed: DEFAULT_SIMULATION.seed,
-      });
-      closers.push(async () => trickle.stop());
-      logger.info({ sensors: DEFAULT_SIMULATION.sensors, appealsPerMinute: DEFAULT_SIMULATION.appealsPerMinute }, 'built-in simulator running (SIMULATE=off to stop it)');
+      closers.push(() => simulation.stop());
+      logger.info(
+        { sensors: DEFAULT_SIMULATION.sensors, appealsPerMinute: DEFAULT_SIMULATION.appealsPerMinute, plantedIncident: simulation.incident.centre },
+        'built-in simulator running, with a planted construction-noise incident (SIMULATE=off to stop it)',
+      );
     }
     return { url, mqttUrl, store, app, ingest, close };
   } catch (error) {

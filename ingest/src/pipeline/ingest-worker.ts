@@ -1,11 +1,15 @@
-import mqtt from 'mqtt';
+import mqtt, { type IClientOptions, type IPublishPacket } from 'mqtt';
 import type { Logger } from 'pino';
-import { ingestSubscriptions, parseSensorTopic, type CityProfile, type LatLng } from '@citytwin/shared';
-import { listSensors, upsertSensors, type DeadLetter, type Store } from '@citytwin/store';
+import { ingestSubscriptions, parseSensorTopic, type CityProfile } from '@citytwin/shared';
+import type { Store } from '@citytwin/store';
+import { formatIngestMetrics } from '../metrics/prometheus-text';
+import { AckGate } from './ack-gate';
 import { BatchWriter, DEFAULT_BATCH_LIMITS, type BatchLimits } from './batch-writer';
-import { emptyStats, type IngestStats } from './ingest-stats';
-import { handleTelemetryMessage } from './message-handler';
-import { parseSensorMeta } from './sensor-meta';
+import { emptyStats, snapshotStats, type IngestStats } from './ingest-stats';
+import { LocationCache } from './location-cache';
+import { handleTelemetryMessage, type HandlerSettings } from './message-handler';
+import { startProgressLog } from './progress-log';
+import { storeSensorMeta } from './sensor-meta';
 
 export interface IngestOptions {
   store: Store;
@@ -19,79 +23,136 @@ export interface IngestOptions {
   maxAgeMs: number;
   logger: Logger;
   clock?: () => number;
-  batch?: BatchLimits;
+  batch?: Partial<BatchLimits>;
+  /** MQTT 3.1.1 (4, the default; the embedded broker speaks only this) or 5. */
+  protocolVersion?: 4 | 5;
+  /** Share telemetry with other workers of this group (`$share/<group>/...`). */
+  sharedGroup?: string;
+  /** How often a progress line is logged while messages flow. */
+  progressIntervalMs?: number;
 }
 
 export interface IngestWorker {
   stats(): IngestStats;
+  /** The worker's counters in Prometheus text format. */
+  metricsText(): string;
   /** Commits what is waiting, then disconnects. */
   close(): Promise<void>;
 }
 
-/** Subscribes to telemetry and meta topics and writes what arrives to the store. */
+const MAX_RECONNECT_DELAY_MS = 10_000;
+const CLOSE_FLUSH_TIMEOUT_MS = 10_000;
+
+function telemetryFilters(options: IngestOptions): Record<string, { qos: 1 }> {
+  const [telemetry, meta] = ingestSubscriptions(options.topicPrefix) as [string, string];
+  // Retained meta messages are never sent on shared subscriptions, and every worker needs every location.
+  const shared = options.sharedGroup ? `$share/${options.sharedGroup}/${telemetry}` : telemetry;
+  return { [shared]: { qos: 1 }, [meta]: { qos: 1 } };
+}
+
+function connectOptions(options: IngestOptions): IClientOptions {
+  const base: IClientOptions = { clientId: options.clientId, clean: false, reconnectPeriod: 500, resubscribe: false, connectTimeout: 10_000 };
+  if (options.protocolVersion !== 5) return { ...base, protocolVersion: 4 };
+  // v5 sessions end at disconnect unless given an expiry; the receive maximum lifts the in-flight cap.
+  return { ...base, protocolVersion: 5, properties: { sessionExpiryInterval: 0xffffffff, receiveMaximum: 65535 } };
+}
+
+/**
+ * Subscribes to telemetry (QoS 1, persistent session) and meta topics and
+ * writes what arrives to the store in batches. A message is acknowledged only
+ * after its batch is committed, so a crash loses nothing; intake pauses while
+ * too many readings wait for a store that is down.
+ */
 export async function startIngestWorker(options: IngestOptions): Promise<IngestWorker> {
   const { store, logger } = options;
   const clock = options.clock ?? Date.now;
   const stats = emptyStats();
-  const writer = new BatchWriter(store.db, options.batch ?? DEFAULT_BATCH_LIMITS, stats, logger);
-  const locations = new Map<string, LatLng>();
-  for (const sensor of await listSensors(store.db)) {
-    if (sensor.lat !== null && sensor.lng !== null) locations.set(sensor.id, { lat: sensor.lat, lng: sensor.lng });
-  }
-  const settings = { topicPrefix: options.topicPrefix, cityBounds: options.city.bounds, resolution: options.resolution, maxAgeMs: options.maxAgeMs };
+  const limits = { ...DEFAULT_BATCH_LIMITS, ...(store.db.engine === 'pglite' ? { maxConcurrentCommits: 1 } : {}), ...options.batch };
+  const writer = new BatchWriter(store.db, limits, stats, logger);
+  const locations = new LocationCache(store.db, logger);
+  await locations.refresh();
+  const settings: HandlerSettings = { topicPrefix: options.topicPrefix, cityBounds: options.city.bounds, resolution: options.resolution, maxAgeMs: options.maxAgeMs };
+  const client = mqtt.connect(options.mqttUrl, connectOptions(options));
+  const gate = new AckGate(client);
 
-  const client = mqtt.connect(options.mqttUrl, {
-    clientId: options.clientId,
-    clean: false,
-    reconnectPeriod: 1000,
-  });
-
-  const onMeta = async (sensorId: string, payload: Buffer) => {
-    const registration = parseSensorMeta(sensorId, payload.toString('utf8'), options.city.bounds);
-    if (!registration) {
-      logger.warn({ sensorId }, 'ignored an unusable sensor meta message');
-      return;
-    }
-    locations.set(sensorId, { lat: registration.lat, lng: registration.lng });
-    await upsertSensors(store.db, [registration], options.resolution);
-  };
-
-  client.on('message', (topic, payload) => {
-    stats.messagesIn += 1;
-    const route = parseSensorTopic(topic, options.topicPrefix);
-    if (route?.kind === 'meta') {
-      onMeta(route.sensorId, payload).catch((error: unknown) => logger.error({ err: error, sensorId: route.sensorId }, 'sensor meta not stored'));
-      return;
-    }
+  const onTelemetry = (packet: IPublishPacket, payload: Buffer) => {
     const nowMs = clock();
-    const handled = handleTelemetryMessage(topic, payload, settings, (id) => locations.get(id) ?? null, nowMs);
-    if (handled.location) locations.set(handled.location.sensorId, handled.location.at);
-    const letters: DeadLetter[] = handled.rejects.map((reject) => ({ topic, payload, reason: reject.reason, detail: reject.detail, receivedAtMs: nowMs }));
+    const contentType = packet.properties?.contentType;
+    const handled = handleTelemetryMessage(packet.topic, payload, settings, locations.lookup, nowMs, contentType);
+    if (handled.location) locations.remember(handled.location.sensorId, handled.location.at);
+    if (handled.senml) stats.senmlPacks += 1;
+    stats.readingsIn += handled.readings.length;
+    const letters = handled.rejects.map((reject) => ({ topic: packet.topic, payload, reason: reject.reason, detail: reject.detail, receivedAtMs: nowMs }));
     for (const letter of letters) {
       stats.deadLetters += 1;
       stats.deadLettersByReason[letter.reason] = (stats.deadLettersByReason[letter.reason] ?? 0) + 1;
-      logger.warn({ topic, reason: letter.reason }, 'dead-lettered: %s', letter.detail);
+      logger.warn({ topic: letter.topic, reason: letter.reason }, 'dead-lettered: %s', letter.detail);
     }
-    writer.add(handled.readings, letters, () => undefined);
-  });
-  client.on('connect', () => {
-    stats.connected = true;
-    client.subscribe(ingestSubscriptions(options.topicPrefix), { qos: 1 }, (error) => {
-      if (error) logger.error({ err: error }, 'subscribe failed');
+    writer.add(handled.readings, letters, gate.ackLater(packet));
+  };
+
+  client.handleMessage = (packet, callback) => {
+    stats.messagesIn += 1;
+    const payload = typeof packet.payload === 'string' ? Buffer.from(packet.payload) : packet.payload;
+    const route = parseSensorTopic(packet.topic, options.topicPrefix);
+    if (route?.kind === 'meta') {
+      const ack = gate.ackLater(packet);
+      storeSensorMeta(store.db, route.sensorId, payload, options, locations).then(ack, (error: unknown) =>
+        logger.error({ err: error, sensorId: route.sensorId }, 'sensor meta not stored; the broker will redeliver it'),
+      );
+    } else {
+      try {
+        onTelemetry(packet, payload);
+      } catch (error) {
+        // The parsers refuse bad input without throwing; this is the last guard so a message is never lost silently.
+        logger.error({ err: error, topic: packet.topic }, 'telemetry handler failed; dead-lettering the message');
+        const letter = { topic: packet.topic, payload, reason: 'wrong_type' as const, detail: `unexpected error: ${String(error)}`.slice(0, 500), receivedAtMs: clock() };
+        writer.add([], [letter], gate.ackLater(packet));
+      }
+    }
+    if (!writer.isFull()) return callback();
+    if (!stats.backpressure) logger.warn({ pending: stats.pending }, 'ingest buffer full: pausing intake until the store catches up');
+    stats.backpressure = true;
+    void writer.whenRoom().then(() => {
+      if (stats.backpressure) logger.info('ingest buffer has room again: intake resumed');
+      stats.backpressure = false;
+      callback();
     });
-    logger.info({ url: options.mqttUrl }, 'ingest connected to MQTT');
+  };
+
+  client.on('connect', (connack) => {
+    stats.connected = true;
+    client.options.reconnectPeriod = 500;
+    client.subscribe(telemetryFilters(options), (error, granted) => {
+      if (error) logger.error({ err: error }, 'subscribe failed');
+      else logger.info({ filters: granted?.map((grant) => `${grant.topic} qos${grant.qos}`) }, 'ingest subscribed');
+    });
+    logger.info({ url: options.mqttUrl, sessionPresent: connack.sessionPresent, protocolVersion: options.protocolVersion ?? 4 }, 'ingest connected to MQTT');
   });
   client.on('close', () => {
-    if (stats.connected) logger.warn('ingest lost the MQTT connection; reconnecting');
+    if (stats.connected) logger.warn('ingest lost the MQTT connection; reconnecting with backoff');
     stats.connected = false;
+  });
+  client.on('reconnect', () => {
+    client.options.reconnectPeriod = Math.min((client.options.reconnectPeriod ?? 500) * 2, MAX_RECONNECT_DELAY_MS);
   });
   client.on('error', (error) => logger.error({ err: error }, 'MQTT error'));
 
+  const refreshTimer = setInterval(() => void locations.refresh(), 5000);
+  const progress = startProgressLog(stats, writer, logger, options.progressIntervalMs ?? 5000);
   return {
-    stats: () => ({ ...stats, deadLettersByReason: { ...stats.deadLettersByReason } }),
+    stats: () => snapshotStats(stats),
+    metricsText: () => formatIngestMetrics(stats, { lagSeconds: writer.oldestWaitS() }),
     async close() {
-      await writer.flush();
-      await client.endAsync();
+      clearInterval(refreshTimer);
+      progress.stop();
+      // Uncommitted messages are unacknowledged, so the broker redelivers them: never hang a shutdown on a dead store.
+      let timer: NodeJS.Timeout | undefined;
+      const gaveUp = new Promise<'timeout'>((resolve) => (timer = setTimeout(() => resolve('timeout'), CLOSE_FLUSH_TIMEOUT_MS)));
+      const flushed = (await Promise.race([writer.flush(), gaveUp])) !== 'timeout';
+      if (!flushed) logger.warn({ pending: stats.pending }, 'closing with uncommitted readings; the broker will redeliver them');
+      clearTimeout(timer);
+      await client.endAsync(!flushed);
     },
   };
 }

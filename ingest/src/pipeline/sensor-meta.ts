@@ -1,5 +1,6 @@
-import { isMetricCode, isInsideBBox, type BBox, type MetricCode } from '@citytwin/shared';
-import type { SensorRegistration } from '@citytwin/store';
+import { isMetricCode, isInsideBBox, type BBox, type CityProfile, type MetricCode } from '@citytwin/shared';
+import { upsertSensors, type Db, type SensorRegistration } from '@citytwin/store';
+import type { LocationCache } from './location-cache';
 
 /**
  * Reads a retained `<prefix>/sensors/<id>/meta` message
@@ -28,4 +29,19 @@ export function parseSensorMeta(sensorId: string, text: string, bounds: BBox): S
     intervalMs,
     meta,
   };
+}
+
+/** Registers the sensor a meta message describes; an unusable or empty (cleared) message is ignored. */
+export async function storeSensorMeta(
+  db: Db,
+  sensorId: string,
+  payload: Uint8Array,
+  options: { city: CityProfile; resolution: number },
+  locations: LocationCache,
+): Promise<void> {
+  if (payload.byteLength === 0) return;
+  const registration = parseSensorMeta(sensorId, new TextDecoder().decode(payload), options.city.bounds);
+  if (!registration) return;
+  locations.remember(sensorId, { lat: registration.lat, lng: registration.lng });
+  await upsertSensors(db, [registration], options.resolution);
 }

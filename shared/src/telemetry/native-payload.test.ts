@@ -39,6 +39,8 @@ describe('parseNativePayload', () => {
     ['values missing', JSON.stringify({ ts: now, ...here }), 'wrong_type'],
     ['unparseable ts', JSON.stringify({ ts: 'yesterday', ...here, values: { pm25: 1 } }), 'bad_timestamp'],
     ['future ts', JSON.stringify({ ts: now + 6 * 60_000, ...here, values: { pm25: 1 } }), 'future_timestamp'],
+    // Regression: found by the ingest fuzz test, Date#toISOString threw on 1e20.
+    ['ts beyond what Date can hold', JSON.stringify({ ts: 1e20, ...here, values: { pm25: 1 } }), 'future_timestamp'],
     ['ancient ts', JSON.stringify({ ts: '2001-01-01T00:00:00Z', ...here, values: { pm25: 1 } }), 'too_old'],
     ['lat beyond 90', JSON.stringify({ ts: now, lat: 91, lng: 116, values: { pm25: 1 } }), 'bad_coordinates'],
     ['outside Beijing', JSON.stringify({ ts: now, lat: 31.2, lng: 121.5, values: { pm25: 1 } }), 'outside_city'],

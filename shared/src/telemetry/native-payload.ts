@@ -37,13 +37,18 @@ export function parseTimestampMs(ts: unknown): number | undefined {
   return Number.isNaN(ms) ? undefined : ms;
 }
 
+/** ISO text of an epoch-ms time, or the raw number when Date cannot represent it (beyond ±8.64e15 ms). */
+function describeTime(tsMs: number): string {
+  return Math.abs(tsMs) <= 8.64e15 ? new Date(tsMs).toISOString() : `${tsMs} ms`;
+}
+
 /** A reject when `tsMs` is outside the accepted window, else undefined. */
 export function checkTimestampWindow(tsMs: number, context: PayloadContext): Reject | undefined {
   if (tsMs > context.nowMs + context.maxFutureMs) {
-    return { reason: 'future_timestamp', detail: `ts ${new Date(tsMs).toISOString()} is in the future` };
+    return { reason: 'future_timestamp', detail: `ts ${describeTime(tsMs)} is in the future` };
   }
   if (tsMs < context.nowMs - context.maxAgeMs) {
-    return { reason: 'too_old', detail: `ts ${new Date(tsMs).toISOString()} is older than the retention` };
+    return { reason: 'too_old', detail: `ts ${describeTime(tsMs)} is older than the retention` };
   }
   return undefined;
 }

@@ -18,6 +18,7 @@ export const REJECT_REASONS = [
   'outside_city',
   'no_location',
   'bad_senml_name',
+  'senml_must_understand',
 ] as const;
 
 export type RejectReason = (typeof REJECT_REASONS)[number];

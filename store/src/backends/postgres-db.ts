@@ -43,6 +43,9 @@ export async function openPostgresDb(options: PostgresDbOptions): Promise<Db> {
     ...wrap(pool, async () => [await pool.connect(), true]),
     async transaction(work) {
       const client = await pool.connect();
+      // A server restart mid-transaction must fail the query, not crash the process with an unhandled 'error'.
+      const ignore = () => undefined;
+      client.on('error', ignore);
       try {
         await client.query('BEGIN');
         const result = await work(wrap(client, async () => [client, false]));
@@ -52,6 +55,7 @@ export async function openPostgresDb(options: PostgresDbOptions): Promise<Db> {
         await client.query('ROLLBACK').catch(() => undefined);
         throw error;
       } finally {
+        client.off('error', ignore);
         client.release();
       }
     },

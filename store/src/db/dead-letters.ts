@@ -52,3 +52,9 @@ export async function listDeadLetters(db: Db, options: { limit: number; reason?:
   );
   return rows.map(({ hex, ...row }) => ({ ...row, payloadText: Buffer.from(hex, 'hex').toString('utf8') }));
 }
+
+/** Number of stored dead letters per reason, all time. */
+export async function countDeadLettersByReason(db: Db): Promise<Partial<Record<RejectReason, number>>> {
+  const rows = await db.query<{ reason: RejectReason; n: number }>('SELECT reason, count(*)::int AS n FROM dead_letters GROUP BY reason ORDER BY reason');
+  return Object.fromEntries(rows.map((row) => [row.reason, row.n]));
+}

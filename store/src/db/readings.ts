@@ -1,5 +1,6 @@
 import { cellToBigInt, type Reading } from '@citytwin/shared';
-import type { Db } from '../backends/db';
+import type { Db, Queryable } from '../backends/db';
+import { rollupDeltas } from './rollup-deltas';
 
 /** Rollup bucket widths kept for every (cell, metric), in seconds. */
 export const ROLLUP_WIDTHS_S = [300, 3600] as const;
@@ -8,10 +9,16 @@ const STAGING = 'readings_staging';
 const COLUMNS = ['sensor_id', 'metric', 'ts', 'value', 'cell'] as const;
 
 function toCsv(readings: readonly Reading[]): string {
+  const cellIds = new Map<string, string>();
   let csv = '';
   for (const reading of readings) {
+    let cell = cellIds.get(reading.cell);
+    if (cell === undefined) {
+      cell = cellToBigInt(reading.cell).toString();
+      cellIds.set(reading.cell, cell);
+    }
     // Sensor ids and metric codes are validated to [A-Za-z0-9_.:-], so no quoting is needed.
-    csv += `${reading.sensorId},${reading.metric},${new Date(reading.tsMs).toISOString()},${reading.value},${cellToBigInt(reading.cell)}\n`;
+    csv += `${reading.sensorId},${reading.metric},${new Date(reading.tsMs).toISOString()},${reading.value},${cell}\n`;
   }
   return csv;
 }
@@ -41,16 +48,63 @@ WITH fresh AS (
 )
 SELECT (SELECT count(*) FROM fresh)::int AS stored`;
 
+// The common case: no reading of the batch is stored yet. Then the batch is
+// COPYed straight into readings and the rollup deltas computed in memory are
+// added, about twice as fast as staging and merging in SQL. A redelivered or
+// repeated reading makes the COPY fail on the primary key; the savepoint undoes
+// it and the batch goes through the staging table and MERGE_STAGED instead.
+const UNIQUE_VIOLATION = '23505';
+
+function isUniqueViolation(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === UNIQUE_VIOLATION;
+}
+
+const ADD_ROLLUP_DELTAS = `
+INSERT INTO cell_rollups AS r (cell, metric, width_s, bucket, count, sum, min, max)
+SELECT cell, metric, width_s, to_timestamp(bucket_s), count, sum, min, max
+FROM unnest($1::bigint[], $2::text[], $3::int[], $4::float8[], $5::bigint[], $6::float8[], $7::float8[], $8::float8[])
+  AS delta (cell, metric, width_s, bucket_s, count, sum, min, max)
+ON CONFLICT (metric, width_s, bucket, cell) DO UPDATE SET
+  count = r.count + excluded.count, sum = r.sum + excluded.sum,
+  min = least(r.min, excluded.min), max = greatest(r.max, excluded.max)`;
+
+async function addRollupDeltas(tx: Queryable, readings: readonly Reading[]): Promise<void> {
+  const deltas = rollupDeltas(readings, ROLLUP_WIDTHS_S);
+  await tx.query(ADD_ROLLUP_DELTAS, [
+    deltas.map((delta) => delta.cell),
+    deltas.map((delta) => delta.metric),
+    deltas.map((delta) => delta.widthS),
+    deltas.map((delta) => delta.bucketS),
+    deltas.map((delta) => delta.count),
+    deltas.map((delta) => delta.sum),
+    deltas.map((delta) => delta.min),
+    deltas.map((delta) => delta.max),
+  ]);
+}
+
 /**
- * Writes a batch of validated readings with one `COPY` and one merge statement,
- * in one transaction. Readings already stored are skipped, so a batch can be
- * retried after a crash. Returns how many readings were new.
+ * Writes a batch of validated readings with one `COPY` and one or two
+ * statements, in one transaction, and adds exactly the new readings to their
+ * 5-minute and 1-hour rollups. Readings already stored are skipped, so a batch
+ * can be retried after a crash or redelivered by the broker. Returns how many
+ * readings were new.
+ * @example await insertReadingsBatch(db, [{ sensorId: 'aq-1', metric: 'pm25', tsMs, value: 35, cell }]) // 1
  */
 export async function insertReadingsBatch(db: Db, readings: readonly Reading[]): Promise<number> {
   if (readings.length === 0) return 0;
+  const csv = toCsv(readings);
   return db.transaction(async (tx) => {
+    await tx.exec('SAVEPOINT all_new');
+    try {
+      await tx.copyCsv('readings', COLUMNS, csv);
+      await addRollupDeltas(tx, readings);
+      return readings.length;
+    } catch (error) {
+      if (!isUniqueViolation(error)) throw error;
+      await tx.exec('ROLLBACK TO SAVEPOINT all_new');
+    }
     await tx.exec(`CREATE TEMP TABLE IF NOT EXISTS ${STAGING} (LIKE readings) ON COMMIT DELETE ROWS`);
-    await tx.copyCsv(STAGING, COLUMNS, toCsv(readings));
+    await tx.copyCsv(STAGING, COLUMNS, csv);
     const [row] = await tx.query<{ stored: number }>(MERGE_STAGED);
     return row?.stored ?? 0;
   });

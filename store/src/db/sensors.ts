@@ -21,12 +21,18 @@ interface SensorRow {
   cell: string | null;
   metrics: MetricCode[];
   last_seen_ms: number | null;
+  interval_ms: number | null;
 }
 
-const SELECT_SENSOR = `SELECT id, kind, name, lat, lng, cell::text AS cell, metrics,
+/** A registered sensor with its declared reporting interval (null when it declared none). */
+export interface RegisteredSensor extends Sensor {
+  intervalMs: number | null;
+}
+
+const SELECT_SENSOR = `SELECT id, kind, name, lat, lng, cell::text AS cell, metrics, interval_ms,
   (extract(epoch FROM last_seen) * 1000)::float8 AS last_seen_ms FROM sensors`;
 
-function toSensor(row: SensorRow): Sensor {
+function toSensor(row: SensorRow): RegisteredSensor {
   return {
     id: row.id,
     kind: row.kind,
@@ -36,6 +42,7 @@ function toSensor(row: SensorRow): Sensor {
     cell: row.cell === null ? null : bigIntToCell(row.cell),
     metrics: row.metrics,
     lastSeenMs: row.last_seen_ms,
+    intervalMs: row.interval_ms,
   };
 }
 
@@ -75,12 +82,17 @@ export async function touchSensorsLastSeen(db: Db, lastSeenMsById: ReadonlyMap<s
 }
 
 /** All registered sensors, ordered by id. */
-export async function listSensors(db: Db): Promise<Sensor[]> {
+export async function listSensors(db: Db): Promise<RegisteredSensor[]> {
   return (await db.query<SensorRow>(`${SELECT_SENSOR} ORDER BY id`)).map(toSensor);
 }
 
 /** One sensor, or undefined. */
-export async function findSensor(db: Db, id: string): Promise<Sensor | undefined> {
+export async function findSensor(db: Db, id: string): Promise<RegisteredSensor | undefined> {
   const [row] = await db.query<SensorRow>(`${SELECT_SENSOR} WHERE id = $1`, [id]);
   return row ? toSensor(row) : undefined;
+}
+
+/** Id and position of every sensor with a known location (ingest's location cache). */
+export async function listSensorLocations(db: Db): Promise<Array<{ id: string; lat: number; lng: number }>> {
+  return db.query<{ id: string; lat: number; lng: number }>('SELECT id, lat, lng FROM sensors WHERE lat IS NOT NULL AND lng IS NOT NULL');
 }

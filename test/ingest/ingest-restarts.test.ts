@@ -1,0 +1,79 @@
+import { randomBytes } from 'node:crypto';
+import { pino } from 'pino';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CITY_PROFILES } from '@citytwin/shared';
+import { openStore } from '@citytwin/store';
+import { startIngestWorker, type IngestWorker } from '@citytwin/ingest';
+import { startMosquitto, type MosquittoInstance } from './support/mosquitto-instance';
+import { auditNumbered, connectPublisher, publishNumbered, storedCount, waitForStored } from './support/numbered-messages';
+import { startPostgresCluster, type PostgresCluster } from './support/postgres-cluster';
+import { waitUntil } from './support/wait-until';
+
+const N = 20_000;
+const logger = pino({ level: 'silent' });
+
+function workerOn(store: Awaited<ReturnType<typeof openStore>>, mqttUrl: string, prefix: string): Promise<IngestWorker> {
+  return startIngestWorker({
+    store, mqttUrl, topicPrefix: prefix, city: CITY_PROFILES.beijing, resolution: 9, clientId: `ingest-${prefix}`,
+    maxAgeMs: 20 * 365 * 86_400_000, logger, batch: { maxPendingRows: 5000 },
+  });
+}
+
+describe('ingest across restarts of its broker and its database', () => {
+  let broker: MosquittoInstance;
+  let cluster: PostgresCluster;
+
+  beforeAll(async () => {
+    broker = await startMosquitto();
+    cluster = await startPostgresCluster();
+  });
+  afterAll(async () => {
+    await broker?.dispose();
+    await cluster?.dispose();
+  });
+
+  it('loses and duplicates nothing when Mosquitto restarts mid-stream', async () => {
+    const prefix = `brk${randomBytes(4).toString('hex')}`;
+    const store = await openStore({ databaseUrl: cluster.url, maxConnections: 4 });
+    await store.db.exec('TRUNCATE readings, cell_rollups, sensors, dead_letters');
+    const worker = await workerOn(store, broker.url, prefix);
+    await waitUntil('worker connected', () => worker.stats().connected, 10_000);
+    const publisher = await connectPublisher(broker.url, `pub-${prefix}`);
+    // Paced (about 4 s) so the outage lands mid-stream.
+    const publishing = publishNumbered(publisher, prefix, 0, N, 500, 5000);
+    await waitUntil('a quarter stored', async () => (await storedCount(store.db)) > N / 4, 60_000);
+    await broker.stop();
+    await waitUntil('worker noticed', () => !worker.stats().connected, 10_000);
+    await broker.start();
+    await publishing;
+    await waitForStored(store.db, N);
+    await worker.close();
+    await publisher.endAsync();
+    expect(await auditNumbered(store.db, N)).toEqual({ stored: N, missing: 0, unexpected: 0, rolled5m: N, rolled1h: N });
+    await store.close();
+  });
+
+  it('holds back, reports the outage, and stores everything once the database returns', async () => {
+    const prefix = `db${randomBytes(4).toString('hex')}`;
+    const store = await openStore({ databaseUrl: cluster.url, maxConnections: 4 });
+    await store.db.exec('TRUNCATE readings, cell_rollups, sensors, dead_letters');
+    const worker = await workerOn(store, broker.url, prefix);
+    await waitUntil('worker connected', () => worker.stats().connected, 10_000);
+    const publisher = await connectPublisher(broker.url, `pub-${prefix}`);
+    // Paced (about 4 s) so the outage lands mid-stream.
+    const publishing = publishNumbered(publisher, prefix, 0, N, 500, 5000);
+    await waitUntil('a quarter stored', async () => (await storedCount(store.db)) > N / 4, 60_000);
+    await cluster.stop('immediate');
+    await waitUntil('outage reported', () => worker.stats().storeError !== null, 20_000);
+    await waitUntil('intake paused', () => worker.stats().backpressure, 30_000);
+    expect(worker.metricsText()).toContain('citytwin_ingest_store_up 0');
+    await cluster.start();
+    await publishing;
+    await waitForStored(store.db, N);
+    await waitUntil('outage cleared', () => worker.stats().storeError === null && !worker.stats().backpressure, 20_000);
+    await worker.close();
+    await publisher.endAsync();
+    expect(await auditNumbered(store.db, N)).toEqual({ stored: N, missing: 0, unexpected: 0, rolled5m: N, rolled1h: N });
+    await store.close();
+  });
+});
