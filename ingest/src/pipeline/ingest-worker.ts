@@ -94,7 +94,8 @@ export async function startIngestWorker(options: IngestOptions): Promise<IngestW
   client.handleMessage = (packet, callback) => {
     stats.messagesIn += 1;
     const payload = typeof packet.payload === 'string' ? Buffer.from(packet.payload) : packet.payload;
-    const route = parseSensorTopic(packet.topic, options.topicPrefix);
+    // Only meta topics end in /meta; telemetry topics are parsed once, by the handler.
+    const route = packet.topic.endsWith('/meta') ? parseSensorTopic(packet.topic, options.topicPrefix) : undefined;
     if (route?.kind === 'meta') {
       const ack = gate.ackLater(packet);
       storeSensorMeta(store.db, route.sensorId, payload, options, locations).then(ack, (error: unknown) =>

@@ -10,6 +10,8 @@ const COLUMNS = ['sensor_id', 'metric', 'ts', 'value', 'cell'] as const;
 
 function toCsv(readings: readonly Reading[]): string {
   const cellIds = new Map<string, string>();
+  // Fleets report on aligned clocks, so a batch holds few distinct times: format each once.
+  const isoTimes = new Map<number, string>();
   let csv = '';
   for (const reading of readings) {
     let cell = cellIds.get(reading.cell);
@@ -17,8 +19,13 @@ function toCsv(readings: readonly Reading[]): string {
       cell = cellToBigInt(reading.cell).toString();
       cellIds.set(reading.cell, cell);
     }
+    let iso = isoTimes.get(reading.tsMs);
+    if (iso === undefined) {
+      iso = new Date(reading.tsMs).toISOString();
+      isoTimes.set(reading.tsMs, iso);
+    }
     // Sensor ids and metric codes are validated to [A-Za-z0-9_.:-], so no quoting is needed.
-    csv += `${reading.sensorId},${reading.metric},${new Date(reading.tsMs).toISOString()},${reading.value},${cell}\n`;
+    csv += `${reading.sensorId},${reading.metric},${iso},${reading.value},${cell}\n`;
   }
   return csv;
 }

@@ -44,14 +44,18 @@ export function rollupDeltas(readings: readonly Reading[], widthsS: readonly num
       }
     }
   }
-  return [...byKey.values()].sort(compareRollupKeys);
+  return sortByRollupKey([...byKey.values()]);
 }
 
-function compareRollupKeys(a: RollupDelta, b: RollupDelta): number {
-  if (a.metric !== b.metric) return a.metric < b.metric ? -1 : 1;
-  if (a.widthS !== b.widthS) return a.widthS - b.widthS;
-  if (a.bucketS !== b.bucketS) return a.bucketS - b.bucketS;
-  const cellA = BigInt(a.cell);
-  const cellB = BigInt(b.cell);
-  return cellA < cellB ? -1 : cellA > cellB ? 1 : 0;
+// Cells are compared as 64-bit integers (like the bigint column); the decimal
+// strings are parsed once per delta, not once per comparison.
+function sortByRollupKey(deltas: RollupDelta[]): RollupDelta[] {
+  const keyed = deltas.map((delta) => ({ delta, cell: BigInt(delta.cell) }));
+  keyed.sort((a, b) => {
+    if (a.delta.metric !== b.delta.metric) return a.delta.metric < b.delta.metric ? -1 : 1;
+    if (a.delta.widthS !== b.delta.widthS) return a.delta.widthS - b.delta.widthS;
+    if (a.delta.bucketS !== b.delta.bucketS) return a.delta.bucketS - b.delta.bucketS;
+    return a.cell < b.cell ? -1 : a.cell > b.cell ? 1 : 0;
+  });
+  return keyed.map((entry) => entry.delta);
 }
