@@ -1,6 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { openStore } from '@citytwin/store';
-import { createBenchDatabase, startBenchMosquitto, startWorkerProcess } from './bench-infra';
+import { createTestDatabase } from '@citytwin/store/testing';
+import { startMosquitto } from '@citytwin/ingest/testing';
+import { startWorkerProcess } from './bench-infra';
 import { nativeMessage, senmlPack, senmlReadings } from './bench-payloads';
 import { measureBroker, measureCopy, measureIngest, measureLatency, type Message } from './bench-phases';
 
@@ -23,8 +25,8 @@ function messages(count: number, make: (i: number) => Message): Message[] {
 
 async function main(): Promise<void> {
   const prefix = `bench${randomBytes(3).toString('hex')}`;
-  const broker = await startBenchMosquitto();
-  const database = await createBenchDatabase(SERVER_URL);
+  const broker = await startMosquitto();
+  const database = await createTestDatabase(SERVER_URL);
   const store = await openStore({ databaseUrl: database.url, maxConnections: 2 });
   say(`CityTwin ingest benchmark: Mosquitto ${broker.url} (own config), Postgres database ${new URL(database.url).pathname.slice(1)}, scale ${scale}`);
   try {
@@ -76,7 +78,7 @@ async function main(): Promise<void> {
   } finally {
     await store.close();
     await database.drop();
-    await broker.stop();
+    await broker.dispose();
   }
 }
 

@@ -32,17 +32,17 @@ export async function openTestStore(backend: TestBackend): Promise<Store> {
   };
 }
 
-/** A new empty database on the test server, and how to drop it. */
-export async function createTestDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
+/** A new empty database on a Postgres server (the test server by default), and how to drop it. */
+export async function createTestDatabase(serverUrl: string = TEST_SERVER_URL): Promise<{ url: string; drop(): Promise<void> }> {
   const name = `citytwin_test_${randomBytes(6).toString('hex')}`;
-  await runOnServer(`CREATE DATABASE ${name}`);
-  const url = new URL(TEST_SERVER_URL);
+  await runOnServer(serverUrl, `CREATE DATABASE ${name}`);
+  const url = new URL(serverUrl);
   url.pathname = `/${name}`;
-  return { url: url.toString(), drop: () => runOnServer(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
+  return { url: url.toString(), drop: () => runOnServer(serverUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
 }
 
-async function runOnServer(sql: string): Promise<void> {
-  const admin = new pg.Client({ connectionString: TEST_SERVER_URL });
+async function runOnServer(serverUrl: string, sql: string): Promise<void> {
+  const admin = new pg.Client({ connectionString: serverUrl });
   await admin.connect();
   try {
     await admin.query(sql);

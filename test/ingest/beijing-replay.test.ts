@@ -9,8 +9,8 @@ import { CITY_PROFILES, cellAtLatLng } from '@citytwin/shared';
 import { countReadings, findSensor, type Store } from '@citytwin/store';
 import { openTestStore } from '@citytwin/store/testing';
 import { startIngestWorker, type IngestWorker } from '@citytwin/ingest';
-import { startMosquitto, type MosquittoInstance } from './support/mosquitto-instance';
-import { waitUntil } from './support/wait-until';
+import { startMosquitto, type MosquittoInstance } from '@citytwin/ingest/testing';
+import { waitFor } from '@citytwin/ingest/testing';
 
 // Real hourly data of one station (UCI Beijing Multi-Site Air Quality, CC BY 4.0), read in place.
 const AIR_DIR = fileURLToPath(new URL('../../../shared/data/beijing/air/', import.meta.url));
@@ -50,7 +50,7 @@ describe('replay of real Beijing hourly air data (Dongsi station) through MQTT',
       store, mqttUrl: broker.url, topicPrefix: prefix, city: CITY_PROFILES.beijing, resolution: 9, clientId: `ingest-${prefix}`,
       maxAgeMs: 20 * 365 * 86_400_000, logger: pino({ level: 'silent' }),
     });
-    await waitUntil('worker connected', () => worker.stats().connected, 10_000);
+    await waitFor('worker connected', () => worker.stats().connected, 10_000);
   });
   afterAll(async () => {
     await worker?.close();
@@ -62,13 +62,13 @@ describe('replay of real Beijing hourly air data (Dongsi station) through MQTT',
     const publisher = await mqtt.connectAsync(broker.url, { clientId: `pub-${prefix}` });
     const meta = { kind: 'air', name: 'Dongsi 东四', lat: STATION.lat, lng: STATION.lng, metrics: Object.keys(COLUMNS), intervalMs: 3600_000 };
     await publisher.publishAsync(`${prefix}/sensors/${STATION.id}/meta`, JSON.stringify(meta), { qos: 1, retain: true });
-    await waitUntil('station registered', async () => (await findSensor(store.db, STATION.id)) !== undefined, 10_000);
+    await waitFor('station registered', async () => (await findSensor(store.db, STATION.id)) !== undefined, 10_000);
     const expected = rows.reduce((sum, row) => sum + Object.keys(row.values).length, 0);
     for (let start = 0; start < rows.length; start += 2000) {
       await Promise.all(rows.slice(start, start + 2000).map((row) =>
         publisher.publishAsync(`${prefix}/sensors/${STATION.id}`, JSON.stringify({ ts: new Date(row.tsMs).toISOString(), values: row.values }), { qos: 1 })));
     }
-    await waitUntil('every reading stored', async () => (await countReadings(store.db, STATION.id)) === expected, 120_000);
+    await waitFor('every reading stored', async () => (await countReadings(store.db, STATION.id)) === expected, 120_000);
     await publisher.endAsync();
     expect(worker.stats().deadLetters).toBe(0);
 

@@ -1,10 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openStore, type Store } from '@citytwin/store';
-import { startMosquitto, type MosquittoInstance } from './support/mosquitto-instance';
+import { startMosquitto, type MosquittoInstance } from '@citytwin/ingest/testing';
 import { auditNumbered, connectPublisher, publishNumbered, storedCount, waitForStored } from './support/numbered-messages';
-import { createTestDatabase } from './support/test-database';
-import { waitUntil } from './support/wait-until';
+import { createTestDatabase } from '@citytwin/store/testing';
+import { waitFor } from '@citytwin/ingest/testing';
 import { startWorkerProcess, type WorkerProcess } from './support/worker-process';
 
 const N = 30_000;
@@ -37,7 +37,7 @@ describe('ingest worker killed with SIGKILL mid-stream (QoS 1, Mosquitto)', () =
     const publisher = await connectPublisher(broker.url, `pub-${prefix}`);
     // Paced (about 4 s) so the kill lands mid-stream, with several small batches in flight.
     const publishing = publishNumbered(publisher, prefix, 0, N, 500, 7500);
-    await waitUntil('a third stored', async () => (await storedCount(store.db)) > N / 3, 60_000);
+    await waitFor('a third stored', async () => (await storedCount(store.db)) > N / 3, 60_000);
     await first.killHard();
     const storedAtKill = await storedCount(store.db);
     await publishing;

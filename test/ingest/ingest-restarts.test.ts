@@ -4,10 +4,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CITY_PROFILES } from '@citytwin/shared';
 import { openStore } from '@citytwin/store';
 import { startIngestWorker, type IngestWorker } from '@citytwin/ingest';
-import { startMosquitto, type MosquittoInstance } from './support/mosquitto-instance';
+import { startMosquitto, type MosquittoInstance } from '@citytwin/ingest/testing';
 import { auditNumbered, connectPublisher, publishNumbered, storedCount, waitForStored } from './support/numbered-messages';
 import { startPostgresCluster, type PostgresCluster } from './support/postgres-cluster';
-import { waitUntil } from './support/wait-until';
+import { waitFor } from '@citytwin/ingest/testing';
 
 const N = 20_000;
 const logger = pino({ level: 'silent' });
@@ -37,13 +37,13 @@ describe('ingest across restarts of its broker and its database', () => {
     const store = await openStore({ databaseUrl: cluster.url, maxConnections: 4 });
     await store.db.exec('TRUNCATE readings, cell_rollups, sensors, dead_letters');
     const worker = await workerOn(store, broker.url, prefix);
-    await waitUntil('worker connected', () => worker.stats().connected, 10_000);
+    await waitFor('worker connected', () => worker.stats().connected, 10_000);
     const publisher = await connectPublisher(broker.url, `pub-${prefix}`);
     // Paced (about 4 s) so the outage lands mid-stream.
     const publishing = publishNumbered(publisher, prefix, 0, N, 500, 5000);
-    await waitUntil('a quarter stored', async () => (await storedCount(store.db)) > N / 4, 60_000);
+    await waitFor('a quarter stored', async () => (await storedCount(store.db)) > N / 4, 60_000);
     await broker.stop();
-    await waitUntil('worker noticed', () => !worker.stats().connected, 10_000);
+    await waitFor('worker noticed', () => !worker.stats().connected, 10_000);
     await broker.start();
     await publishing;
     await waitForStored(store.db, N);
@@ -58,19 +58,19 @@ describe('ingest across restarts of its broker and its database', () => {
     const store = await openStore({ databaseUrl: cluster.url, maxConnections: 4 });
     await store.db.exec('TRUNCATE readings, cell_rollups, sensors, dead_letters');
     const worker = await workerOn(store, broker.url, prefix);
-    await waitUntil('worker connected', () => worker.stats().connected, 10_000);
+    await waitFor('worker connected', () => worker.stats().connected, 10_000);
     const publisher = await connectPublisher(broker.url, `pub-${prefix}`);
     // Paced (about 4 s) so the outage lands mid-stream.
     const publishing = publishNumbered(publisher, prefix, 0, N, 500, 5000);
-    await waitUntil('a quarter stored', async () => (await storedCount(store.db)) > N / 4, 60_000);
+    await waitFor('a quarter stored', async () => (await storedCount(store.db)) > N / 4, 60_000);
     await cluster.stop('immediate');
-    await waitUntil('outage reported', () => worker.stats().storeError !== null, 20_000);
-    await waitUntil('intake paused', () => worker.stats().backpressure, 30_000);
+    await waitFor('outage reported', () => worker.stats().storeError !== null, 20_000);
+    await waitFor('intake paused', () => worker.stats().backpressure, 30_000);
     expect(worker.metricsText()).toContain('citytwin_ingest_store_up 0');
     await cluster.start();
     await publishing;
     await waitForStored(store.db, N);
-    await waitUntil('outage cleared', () => worker.stats().storeError === null && !worker.stats().backpressure, 20_000);
+    await waitFor('outage cleared', () => worker.stats().storeError === null && !worker.stats().backpressure, 20_000);
     await worker.close();
     await publisher.endAsync();
     expect(await auditNumbered(store.db, N)).toEqual({ stored: N, missing: 0, unexpected: 0, rolled5m: N, rolled1h: N });

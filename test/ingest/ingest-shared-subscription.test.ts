@@ -5,9 +5,9 @@ import { CITY_PROFILES } from '@citytwin/shared';
 import { openTestStore } from '@citytwin/store/testing';
 import type { Store } from '@citytwin/store';
 import { startIngestWorker, type IngestWorker } from '@citytwin/ingest';
-import { startMosquitto, type MosquittoInstance } from './support/mosquitto-instance';
+import { startMosquitto, type MosquittoInstance } from '@citytwin/ingest/testing';
 import { auditNumbered, connectPublisher, publishNumbered, waitForStored } from './support/numbered-messages';
-import { waitUntil } from './support/wait-until';
+import { waitFor } from '@citytwin/ingest/testing';
 
 const N = 100_000;
 
@@ -32,7 +32,7 @@ describe('two ingest workers sharing one subscription ($share, MQTT v5, Mosquitt
         maxAgeMs: 20 * 365 * 86_400_000, logger: pino({ level: 'silent' }), protocolVersion: 5, sharedGroup: 'citytwin-ingest',
       });
     const workers = [await start('w1'), await start('w2')];
-    await waitUntil('both connected', () => workers.every((worker) => worker.stats().connected), 10_000);
+    await waitFor('both connected', () => workers.every((worker) => worker.stats().connected), 10_000);
     const publisher = await connectPublisher(broker.url, `pub-${prefix}`);
     await publishNumbered(publisher, prefix, 0, N);
     await waitForStored(store.db, N);

@@ -3,7 +3,7 @@ import { chown, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { freePort } from './free-port';
+import { freePort } from '@citytwin/ingest/testing';
 
 const run = promisify(execFile);
 const BIN = '/usr/lib/postgresql/15/bin';
