@@ -1,14 +1,12 @@
 import { readFile } from 'node:fs/promises';
 import { DEFAULT_TOPIC_PREFIX } from '@citytwin/shared';
-import { connectPublisher } from '../mqtt/connect-publisher';
 import { BEIJING_AIR_COLUMNS, parseBeijingAirCsv } from '../replay/beijing-air-csv';
 import { parseBeijingStations, stationSensor } from '../replay/beijing-stations';
 import { selectRows, type RecordedRow } from '../replay/replay-source';
-import { replayRows, shiftToNow } from '../replay/run-replay';
+import { shiftToNow } from '../replay/run-replay';
 import { UsageError, dataPath, userPath, type CliIo } from './cli-io';
 import { instantFlag, intFlag, parseFlags, speedFlag } from './parse-flags';
-import { startProgressLine } from './progress-line';
-import { stopOnInterrupt } from './stop-signal';
+import { replayWithProgress } from './replay-with-progress';
 
 export const REPLAY_BEIJING_AIR_HELP = `Usage: pnpm twin replay beijing-air <csv...> [options]
 
@@ -73,21 +71,8 @@ export async function runReplayBeijingAir(argv: string[], io: CliIo): Promise<nu
   const expected = rows.reduce((sum, row) => sum + Object.keys(row.values).length, 0);
   const shiftMs = values['shift-to-now'] ? shiftToNow(rows, Date.now()) : 0;
   io.stdout.write(`${sensors.length} stations, ${rows.length} hours, ${expected} readings (${BEIJING_AIR_COLUMNS.map(([column]) => column).join(', ')}; SO2 and CO have no catalogue metric)\n`);
-  const client = await connectPublisher(values['mqtt-url'] ?? 'mqtt://127.0.0.1:1883', 'replay-beijing-air');
-  const stop = stopOnInterrupt();
-  let progress: { stop(): void } | undefined;
-  try {
-    const stats = await replayRows(client, sensors, rows, {
-      topicPrefix: values['topic-prefix'] ?? DEFAULT_TOPIC_PREFIX, speed, shiftMs, intervalMs: 3_600_000, qos, signal: stop.signal,
-      observe: (live) => (progress = startProgressLine(io, () => live)),
-    });
-    progress?.stop();
-    progress = undefined;
-    io.stdout.write(`totals: ${stats.sent} messages, ${stats.readings} readings, ${stats.errors} errors${stop.signal.aborted ? ' (interrupted)' : ''}\n`);
-    return stats.errors > 0 ? 1 : 0;
-  } finally {
-    progress?.stop();
-    stop.dispose();
-    await client.endAsync();
-  }
+  return replayWithProgress(io, {
+    mqttUrl: values['mqtt-url'] ?? 'mqtt://127.0.0.1:1883', clientName: 'replay-beijing-air', sensors, rows,
+    topicPrefix: values['topic-prefix'] ?? DEFAULT_TOPIC_PREFIX, speed, shiftMs, intervalMs: 3_600_000, qos,
+  });
 }

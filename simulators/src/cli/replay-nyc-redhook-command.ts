@@ -1,14 +1,11 @@
 import { readFile } from 'node:fs/promises';
 import { DEFAULT_TOPIC_PREFIX } from '@citytwin/shared';
-import { connectPublisher } from '../mqtt/connect-publisher';
 import { parseRedHookLocations, parseRedHookReadings } from '../replay/redhook-sensors';
 import { selectRows } from '../replay/replay-source';
-import { replayRows } from '../replay/run-replay';
 import { UsageError, dataPath, type CliIo } from './cli-io';
 import { runImportAppeals } from './import-appeals-command';
 import { intFlag, parseFlags, speedFlag } from './parse-flags';
-import { startProgressLine } from './progress-line';
-import { stopOnInterrupt } from './stop-signal';
+import { replayWithProgress } from './replay-with-progress';
 
 export const REPLAY_NYC_REDHOOK_HELP = `Usage: pnpm twin replay nyc-redhook [options]
 
@@ -59,21 +56,8 @@ export async function runReplayNycRedHook(argv: string[], io: CliIo): Promise<nu
     if (code !== 0) return code;
   }
   io.stdout.write(`${located.sensors.size} sensors (${located.withoutLocation.join(', ') || 'none'} without coordinates: ${skipped} rows not replayed), ${rows.length} noise readings\n`);
-  const client = await connectPublisher(values['mqtt-url'] ?? 'mqtt://127.0.0.1:1883', 'replay-redhook');
-  const stop = stopOnInterrupt();
-  let progress: { stop(): void } | undefined;
-  try {
-    const stats = await replayRows(client, [...located.sensors.values()], selectRows(rows), {
-      topicPrefix: values['topic-prefix'] ?? DEFAULT_TOPIC_PREFIX, speed, shiftMs: 0, intervalMs: 4 * 3_600_000, qos, signal: stop.signal,
-      observe: (live) => (progress = startProgressLine(io, () => live)),
-    });
-    progress?.stop();
-    progress = undefined;
-    io.stdout.write(`totals: ${stats.sent} messages, ${stats.readings} readings, ${stats.errors} errors${stop.signal.aborted ? ' (interrupted)' : ''}\n`);
-    return stats.errors > 0 ? 1 : 0;
-  } finally {
-    progress?.stop();
-    stop.dispose();
-    await client.endAsync();
-  }
+  return replayWithProgress(io, {
+    mqttUrl: values['mqtt-url'] ?? 'mqtt://127.0.0.1:1883', clientName: 'replay-redhook', sensors: [...located.sensors.values()],
+    rows: selectRows(rows), topicPrefix: values['topic-prefix'] ?? DEFAULT_TOPIC_PREFIX, speed, shiftMs: 0, intervalMs: 4 * 3_600_000, qos,
+  });
 }
