@@ -11,7 +11,8 @@ export interface PageOptions {
   centre: [lng: number, lat: number] | undefined;
 }
 
-export const DEFAULT_METRIC: MetricCode = 'pm25';
+// Noise first: the built-in simulation plants a construction-noise incident, seen on both layers.
+export const DEFAULT_METRIC: MetricCode = 'noise_db';
 
 function finite(text: string | null): number | undefined {
   if (text === null || text.trim() === '') return undefined;
