@@ -99,7 +99,8 @@ describe('map page end to end (all-in-one, real Chromium)', () => {
 
   it('draws both layers, picks a sensor hexagon, shows it on click, and then shows appeals alone', async () => {
     const { page, problems } = browser;
-    await page.goto(`${stack.url}/`);
+    // The page shows the metric whose cells the test picks (the default is noise).
+    await page.goto(`${stack.url}/?metric=pm25`);
     await waitForMapIdle(page, 60_000);
     const counts = await page.evaluate(() => (globalThis as unknown as { __citytwin: { cellCounts: { physical: number; human: number } } }).__citytwin.cellCounts);
     expect(counts.physical).toBeGreaterThanOrEqual(5);
