@@ -32,16 +32,21 @@ describe('ingest across restarts of its broker and its database', () => {
     await cluster?.dispose();
   });
 
-  it('loses and duplicates nothing when Mosquitto restarts mid-stream', async () => {
-    const prefix = `brk${randomBytes(4).toString('hex')}`;
+  /** A worker on a clean store, a paced stream (about 4 s, so an outage lands mid-stream), a quarter of it stored. */
+  async function streamUntilAQuarterStored(prefix: string) {
     const store = await openStore({ databaseUrl: cluster.url, maxConnections: 4 });
     await store.db.exec('TRUNCATE readings, cell_rollups, sensors, dead_letters');
     const worker = await workerOn(store, broker.url, prefix);
     await waitFor('worker connected', () => worker.stats().connected, 10_000);
     const publisher = await connectPublisher(broker.url, `pub-${prefix}`);
-    // Paced (about 4 s) so the outage lands mid-stream.
     const publishing = publishNumbered(publisher, prefix, 0, N, 500, 5000);
     await waitFor('a quarter stored', async () => (await storedCount(store.db)) > N / 4, 60_000);
+    return { store, worker, publisher, publishing };
+  }
+
+  it('loses and duplicates nothing when Mosquitto restarts mid-stream', async () => {
+    const prefix = `brk${randomBytes(4).toString('hex')}`;
+    const { store, worker, publisher, publishing } = await streamUntilAQuarterStored(prefix);
     await broker.stop();
     await waitFor('worker noticed', () => !worker.stats().connected, 10_000);
     await broker.start();
@@ -55,14 +60,7 @@ describe('ingest across restarts of its broker and its database', () => {
 
   it('holds back, reports the outage, and stores everything once the database returns', async () => {
     const prefix = `db${randomBytes(4).toString('hex')}`;
-    const store = await openStore({ databaseUrl: cluster.url, maxConnections: 4 });
-    await store.db.exec('TRUNCATE readings, cell_rollups, sensors, dead_letters');
-    const worker = await workerOn(store, broker.url, prefix);
-    await waitFor('worker connected', () => worker.stats().connected, 10_000);
-    const publisher = await connectPublisher(broker.url, `pub-${prefix}`);
-    // Paced (about 4 s) so the outage lands mid-stream.
-    const publishing = publishNumbered(publisher, prefix, 0, N, 500, 5000);
-    await waitFor('a quarter stored', async () => (await storedCount(store.db)) > N / 4, 60_000);
+    const { store, worker, publisher, publishing } = await streamUntilAQuarterStored(prefix);
     await cluster.stop('immediate');
     await waitFor('outage reported', () => worker.stats().storeError !== null, 20_000);
     await waitFor('intake paused', () => worker.stats().backpressure, 30_000);
