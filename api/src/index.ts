@@ -1,5 +1,5 @@
 export { buildApp } from './app/build-app';
-export type { AppContext } from './app/app-context';
+export type { AppContext, AppContextInput } from './app/app-context';
 export { loadConfig, ConfigError, type ApiConfig } from './config/config';
 export { startStack, type Stack } from './stack/start-stack';
 export { parseApiKeys, ROLES, type Role } from './auth/roles';

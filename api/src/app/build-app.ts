@@ -12,13 +12,14 @@ import { registerIngestRoutes } from '../routes/ingest/ingest-routes';
 import { registerSensorRoutes } from '../routes/sensors/sensors-routes';
 import { registerOpen311Routes } from '../routes/open311/open311-routes';
 import { registerRankingsRoutes } from '../routes/rankings/rankings-routes';
-import type { AppContext } from './app-context';
+import { completeAppContext, type AppContextInput } from './app-context';
 import { installErrorHandler } from './error-handler';
 import { RequestLogController } from './request-log-controller';
 import type { FastifyTypeBox } from './fastify-typebox';
 
 /** Builds the HTTP app over an open store; `listen` is the caller's business. */
-export async function buildApp(context: AppContext): Promise<FastifyTypeBox> {
+export async function buildApp(input: AppContextInput): Promise<FastifyTypeBox> {
+  const context = completeAppContext(input);
   const app = Fastify({
     loggerInstance: context.logger as FastifyBaseLogger,
     logController: new RequestLogController(),

@@ -43,7 +43,7 @@ export function registerAppealTopRoutes(app: FastifyTypeBox, context: AppContext
     const fromMs = query.from ? Date.parse(query.from) : toMs - 7 * DAY_MS;
     if (fromMs >= toMs) throw badParameter('from', 'must be before to');
     if (toMs - fromMs > 366 * DAY_MS) throw badParameter('from', 'the window is at most a year');
-    const rows = await countCategoriesByArea(context.store.db, query.level, { fromMs, toMs, baselineFromMs: fromMs - BASELINE_MS }, query.area);
+    const rows = await countCategoriesByArea(context.readDb, query.level, { fromMs, toMs, baselineFromMs: fromMs - BASELINE_MS }, query.area);
     const k = request.caller === 'anonymous' ? (context.config.privacyMinAppeals ?? 3) : 1;
     const areas = summariseCategoryTrends(rows.filter((row) => row.count >= k), toMs - fromMs, BASELINE_MS, query.limit);
     return {

@@ -26,7 +26,7 @@ export function registerCellsRoutes(app: FastifyTypeBox, context: AppContext): v
     }
     if (query.layer === 'physical') {
       if (!query.metric) throw badParameter('metric', 'is required for layer=physical');
-      const cells = await findPhysicalCells(context.store.db, query.metric, { res: query.res, fromMs, toMs });
+      const cells = await findPhysicalCells(context.readDb, query.metric, { res: query.res, fromMs, toMs });
       return { layer: query.layer, res: query.res, metric: query.metric, ...iso, cells };
     }
     if (query.category !== undefined && !findAppealCategory(query.category)) {
@@ -34,7 +34,7 @@ export function registerCellsRoutes(app: FastifyTypeBox, context: AppContext): v
     }
     const anonymous = request.caller === 'anonymous';
     const res = anonymous ? Math.min(query.res, ANONYMOUS_MAX_HUMAN_RES) : query.res;
-    const found = await findHumanCells(context.store.db, { res, fromMs, toMs }, {
+    const found = await findHumanCells(context.readDb, { res, fromMs, toMs }, {
       ...(query.category ? { category: query.category } : {}),
       ...(query.status ? { status: query.status } : {}),
     });

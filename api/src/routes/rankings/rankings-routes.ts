@@ -58,8 +58,8 @@ export function registerRankingsRoutes(app: FastifyTypeBox, context: AppContext)
     const range = monthRangeMs(month, timeZone);
     const previousRange = monthRangeMs(before, timeZone);
     const [current, previous] = await Promise.all([
-      countRatesByArea(context.store.db, request.query.level, range.fromMs, range.toMs),
-      countRatesByArea(context.store.db, request.query.level, previousRange.fromMs, previousRange.toMs),
+      countRatesByArea(context.readDb, request.query.level, range.fromMs, range.toMs),
+      countRatesByArea(context.readDb, request.query.level, previousRange.fromMs, previousRange.toMs),
     ]);
     const k = request.caller === 'anonymous' ? (context.config.privacyMinAppeals ?? 3) : 1;
     const ranked = rankAreasByRates(current.filter((row) => row.counts.received >= k), previous.filter((row) => row.counts.received >= k));
