@@ -27,3 +27,8 @@ export * from './telemetry/sensor-status';
 export * from './telemetry/topics';
 export * from './errors/error-codes';
 export type * from './types';
+export * from './stats/hotspot-analysis';
+export * from './fusion/human-study-area';
+export * from './fusion/coverage';
+export * from './fusion/fusion-classes';
+export * from './fusion/sensor-placement';
