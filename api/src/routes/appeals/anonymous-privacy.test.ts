@@ -43,6 +43,10 @@ describe('anonymous callers see no personal data, no free text, no exact locatio
     '/api/appeals/top?level=street', '/api/rankings?level=district&month=2026-06', '/api/rankings?level=street&month=2026-06',
     '/api/rankings?level=department&month=2026-06', '/open311/v2/services.json', '/open311/v2/requests.json',
     ...ids.map((id) => `/open311/v2/requests/${id}.json`), '/api/city', '/api/health',
+    '/api/hotspots?layer=human&res=9&from=2026-06-01T00:00:00Z&to=2026-06-20T00:00:00Z',
+    '/api/hotspots?layer=human&category=noise&res=8&fdr=false&from=2026-06-01T00:00:00Z&to=2026-06-20T00:00:00Z',
+    '/api/fusion?metric=noise_db&res=9&from=2026-06-01T00:00:00Z&to=2026-06-20T00:00:00Z',
+    '/api/fusion/placement?metric=noise_db&res=9&from=2026-06-01T00:00:00Z&to=2026-06-20T00:00:00Z',
   ];
 
   it('never returns a seeded name, phone, email, the free text or the exact point', async () => {
@@ -69,6 +73,16 @@ describe('anonymous callers see no personal data, no free text, no exact locatio
     for (const cell of body.cells) expect(cellResolution(cell.h3)).toBeLessThanOrEqual(8);
     const sparse = (await t.app.inject({ url: '/api/cells?layer=human&res=8&from=2026-06-10T00:00:00Z&to=2026-06-12T00:00:00Z' })).json();
     expect(sparse.cells).toEqual([]);
+  });
+
+  it('lists no cell under 3 appeals on the human hotspots and no count under 3 in fusion', async () => {
+    const hotspots = (await t.app.inject({ url: '/api/hotspots?layer=human&res=9&from=2026-06-10T00:00:00Z&to=2026-06-12T00:00:00Z' })).json();
+    expect(hotspots).toMatchObject({ res: 8, suppressedBelow: 3, cells: [] });
+    expect(hotspots.n).toBeGreaterThan(0);
+    const fusion = (await t.app.inject({ url: '/api/fusion?metric=noise_db&res=9&from=2026-06-10T00:00:00Z&to=2026-06-12T00:00:00Z' })).json();
+    expect(fusion).toMatchObject({ res: 8, suppressedBelow: 3 });
+    expect(fusion.cells.length).toBeGreaterThan(0);
+    for (const cell of fusion.cells) expect(cell.human.value).toBeNull();
   });
 
   it('keeps personal data out of the log', async () => {
