@@ -53,3 +53,18 @@ export async function findHumanCells(db: Db, window: CellWindow, filter: HumanCe
     params,
   );
 }
+
+/**
+ * The physical layer straight from raw readings: mean and count of `metric`
+ * per cell over readings with ts in [fromMs, toMs), by a plain `GROUP BY`.
+ * What the rollups must equal on 5-minute-aligned windows (tests), and the
+ * naive baseline of `pnpm bench:query`. The API never calls it.
+ */
+export async function findPhysicalCellsFromReadings(db: Db, metric: MetricCode, window: CellWindow): Promise<CellValue[]> {
+  return db.query<CellValue>(
+    `SELECT to_hex(parent) AS h3, avg(value)::float8 AS value, count(*)::float8 AS count
+     FROM (SELECT ${parentCellSql('cell', window.res)} AS parent, value FROM readings WHERE metric = $1 AND ts >= $2 AND ts < $3) AS raw
+     GROUP BY parent ORDER BY parent`,
+    [metric, new Date(window.fromMs).toISOString(), new Date(window.toMs).toISOString()],
+  );
+}
