@@ -1,6 +1,7 @@
 import type { CellValue, MetricCode } from '@citytwin/shared';
 import type { Db } from '../backends/db';
 import { parentCellSql } from './cell-sql';
+import { rollupRanges } from './rollup-ranges';
 
 export interface CellWindow {
   /** Resolution of the cells returned (at most the stored base resolution). */
@@ -9,22 +10,28 @@ export interface CellWindow {
   toMs: number;
 }
 
-/** Windows longer than this read hourly rollups instead of 5-minute ones. */
-const FINE_BUCKETS_UP_TO_MS = 7 * 24 * 3600 * 1000;
-
 /**
- * Mean and count of one metric per cell, from the rollups whose bucket starts
- * in [fromMs, toMs): the window is as precise as the bucket width (5 min, or
- * 1 h for windows over 7 days).
+ * Mean and count of one metric per cell over the window, from the rollups:
+ * exactly the readings of the 5-minute buckets that start in [fromMs, toMs),
+ * read as whole days, whole hours and 5-minute edges ({@link rollupRanges}),
+ * so a 30-day window reads about one row per cell and day.
+ * @example await findPhysicalCells(db, 'noise_db', { res: 8, fromMs, toMs }) // [{ h3: '88...', value: 61.5, count: 288 }, ...]
  */
 export async function findPhysicalCells(db: Db, metric: MetricCode, window: CellWindow): Promise<CellValue[]> {
-  const widthS = window.toMs - window.fromMs > FINE_BUCKETS_UP_TO_MS ? 3600 : 300;
+  const ranges = rollupRanges(window.fromMs, window.toMs);
+  if (ranges.length === 0) return [];
+  const params: unknown[] = [metric];
+  const scans = ranges.map((range) => {
+    params.push(range.widthS, new Date(range.fromMs).toISOString(), new Date(range.toMs).toISOString());
+    const n = params.length;
+    return `SELECT ${parentCellSql('cell', window.res)} AS parent, sum, count FROM cell_rollups
+            WHERE metric = $1 AND width_s = $${n - 2} AND bucket >= $${n - 1} AND bucket < $${n}`;
+  });
   return db.query<CellValue>(
     `SELECT to_hex(parent) AS h3, (sum(sum) / sum(count))::float8 AS value, sum(count)::float8 AS count
-     FROM (SELECT ${parentCellSql('cell', window.res)} AS parent, sum, count FROM cell_rollups
-           WHERE metric = $1 AND width_s = $2 AND bucket >= $3 AND bucket < $4) AS rollups
+     FROM (${scans.join(' UNION ALL ')}) AS rollups
      GROUP BY parent ORDER BY parent`,
-    [metric, widthS, new Date(window.fromMs).toISOString(), new Date(window.toMs).toISOString()],
+    params,
   );
 }
 

@@ -1,9 +1,9 @@
 import { cellToBigInt, type Reading } from '@citytwin/shared';
 import type { Db, Queryable } from '../backends/db';
 import { rollupDeltas } from './rollup-deltas';
+import { ROLLUP_WIDTHS_S } from './rollup-ranges';
 
-/** Rollup bucket widths kept for every (cell, metric), in seconds. */
-export const ROLLUP_WIDTHS_S = [300, 3600] as const;
+const DAY_S = 86400;
 
 const STAGING = 'readings_staging';
 const COLUMNS = ['sensor_id', 'metric', 'ts', 'value', 'cell'] as const;
@@ -34,7 +34,8 @@ const bucketsOf = (width: number) =>
   `SELECT cell, metric, ${width} AS width_s, to_timestamp(floor(extract(epoch FROM ts) / ${width}) * ${width}) AS bucket, value FROM fresh`;
 
 // One statement: store new readings once (duplicates of (sensor, metric, ts) are
-// ignored) and add exactly the rows that were new to their rollup buckets.
+// ignored), add exactly the rows that were new to their rollup buckets (every
+// tier), and mark their cells active on their days.
 const MERGE_STAGED = `
 WITH fresh AS (
   INSERT INTO readings (sensor_id, metric, ts, value, cell)
@@ -52,6 +53,11 @@ WITH fresh AS (
     count = r.count + excluded.count, sum = r.sum + excluded.sum,
     min = least(r.min, excluded.min), max = greatest(r.max, excluded.max)
   RETURNING 1
+), active AS (
+  INSERT INTO active_cell_days (bucket, cell)
+  SELECT DISTINCT bucket, cell FROM buckets WHERE width_s = ${DAY_S} ORDER BY bucket, cell
+  ON CONFLICT DO NOTHING
+  RETURNING 1
 )
 SELECT (SELECT count(*) FROM fresh)::int AS stored`;
 
@@ -66,14 +72,24 @@ function isUniqueViolation(error: unknown): boolean {
   return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === UNIQUE_VIOLATION;
 }
 
+// The in-memory deltas of a batch (sorted by the rollup key, so concurrent
+// writers lock rows in one order) go into every tier; the daily ones also mark
+// their cells active on their days.
 const ADD_ROLLUP_DELTAS = `
-INSERT INTO cell_rollups AS r (cell, metric, width_s, bucket, count, sum, min, max)
-SELECT cell, metric, width_s, to_timestamp(bucket_s), count, sum, min, max
-FROM unnest($1::bigint[], $2::text[], $3::int[], $4::float8[], $5::bigint[], $6::float8[], $7::float8[], $8::float8[])
-  AS delta (cell, metric, width_s, bucket_s, count, sum, min, max)
-ON CONFLICT (metric, width_s, bucket, cell) DO UPDATE SET
-  count = r.count + excluded.count, sum = r.sum + excluded.sum,
-  min = least(r.min, excluded.min), max = greatest(r.max, excluded.max)`;
+WITH delta AS (
+  SELECT * FROM unnest($1::bigint[], $2::text[], $3::int[], $4::float8[], $5::bigint[], $6::float8[], $7::float8[], $8::float8[])
+    AS delta (cell, metric, width_s, bucket_s, count, sum, min, max)
+), rolled AS (
+  INSERT INTO cell_rollups AS r (cell, metric, width_s, bucket, count, sum, min, max)
+  SELECT cell, metric, width_s, to_timestamp(bucket_s), count, sum, min, max FROM delta
+  ON CONFLICT (metric, width_s, bucket, cell) DO UPDATE SET
+    count = r.count + excluded.count, sum = r.sum + excluded.sum,
+    min = least(r.min, excluded.min), max = greatest(r.max, excluded.max)
+  RETURNING 1
+)
+INSERT INTO active_cell_days (bucket, cell)
+SELECT DISTINCT to_timestamp(bucket_s) AS bucket, cell FROM delta WHERE width_s = ${DAY_S} ORDER BY bucket, cell
+ON CONFLICT DO NOTHING`;
 
 async function addRollupDeltas(tx: Queryable, readings: readonly Reading[]): Promise<void> {
   const deltas = rollupDeltas(readings, ROLLUP_WIDTHS_S);
@@ -92,7 +108,7 @@ async function addRollupDeltas(tx: Queryable, readings: readonly Reading[]): Pro
 /**
  * Writes a batch of validated readings with one `COPY` and one or two
  * statements, in one transaction, and adds exactly the new readings to their
- * 5-minute and 1-hour rollups. Readings already stored are skipped, so a batch
+ * 5-minute, 1-hour and 1-day rollups and their cells to `active_cell_days`. Readings already stored are skipped, so a batch
  * can be retried after a crash or redelivered by the broker. Returns how many
  * readings were new.
  * @example await insertReadingsBatch(db, [{ sensorId: 'aq-1', metric: 'pm25', tsMs, value: 35, cell }]) // 1

@@ -1,10 +1,12 @@
-import { METRIC_CODES, type CellValue, type H3Cell, type MetricCode } from '@citytwin/shared';
+import { type CellValue, type H3Cell, type MetricCode } from '@citytwin/shared';
 import type { Db } from '../backends/db';
 import { parentCellSql } from './cell-sql';
 import { findHumanCells, findPhysicalCells, type CellWindow, type HumanCellFilter } from './cells';
 
+const DAY_MS = 24 * 3600 * 1000;
+
 /** How far before `to` the human study area looks for appeals and sensors: 90 days. */
-export const STUDY_AREA_LOOKBACK_MS = 90 * 24 * 3600 * 1000;
+export const STUDY_AREA_LOOKBACK_MS = 90 * DAY_MS;
 
 /** What the human layer's study area is assembled from (see `assembleHumanStudyArea` in shared). */
 export interface HumanStudyAreaRows {
@@ -27,18 +29,17 @@ export function studyAreaLookbackStartMs(window: Pick<CellWindow, 'fromMs' | 'to
  * The cells at `window.res` that had any appeal or any sensor reading between
  * the lookback start ({@link studyAreaLookbackStartMs}) and `toMs`: where the
  * city is observed at all, so a cell there without an appeal is a true zero.
+ * Read from `active_cell_days`, so the lookback is taken in whole UTC days:
+ * every day that overlaps it.
  * @example await findActiveCells(db, { res: 8, fromMs, toMs }) // ['8831aa4287fffff', ...]
  */
 export async function findActiveCells(db: Db, window: CellWindow): Promise<H3Cell[]> {
-  const fromIso = new Date(studyAreaLookbackStartMs(window)).toISOString();
-  const toIso = new Date(window.toMs).toISOString();
+  const firstDayMs = Math.floor(studyAreaLookbackStartMs(window) / DAY_MS) * DAY_MS;
   const rows = await db.query<{ h3: string }>(
     `SELECT to_hex(parent) AS h3 FROM (
-       SELECT ${parentCellSql('cell', window.res)} AS parent FROM appeals WHERE cell IS NOT NULL AND received_at >= $1 AND received_at < $2
-       UNION
-       SELECT ${parentCellSql('cell', window.res)} FROM cell_rollups WHERE metric = ANY($3) AND width_s = 3600 AND bucket >= $1 AND bucket < $2
+       SELECT DISTINCT ${parentCellSql('cell', window.res)} AS parent FROM active_cell_days WHERE bucket >= $1 AND bucket < $2
      ) AS active ORDER BY parent`,
-    [fromIso, toIso, [...METRIC_CODES]],
+    [new Date(firstDayMs).toISOString(), new Date(window.toMs).toISOString()],
   );
   return rows.map((row) => row.h3);
 }
