@@ -48,6 +48,6 @@ describe('ingest worker killed with SIGKILL mid-stream (QoS 1, Mosquitto)', () =
     await second.stop();
     await publisher.endAsync();
     expect(storedAtKill).toBeLessThan(N);
-    expect(await auditNumbered(store.db, N)).toEqual({ stored: N, missing: 0, unexpected: 0, rolled5m: N, rolled1h: N });
+    expect(await auditNumbered(store.db, N)).toEqual({ stored: N, missing: 0, unexpected: 0, rolled5m: N, rolled1h: N, rolled1d: N });
   });
 });

@@ -35,7 +35,7 @@ describe('ingest across restarts of its broker and its database', () => {
   /** A worker on a clean store, a paced stream (about 4 s, so an outage lands mid-stream), a quarter of it stored. */
   async function streamUntilAQuarterStored(prefix: string) {
     const store = await openStore({ databaseUrl: cluster.url, maxConnections: 4 });
-    await store.db.exec('TRUNCATE readings, cell_rollups, sensors, dead_letters');
+    await store.db.exec('TRUNCATE readings, cell_rollups, active_cell_days, sensors, dead_letters');
     const worker = await workerOn(store, broker.url, prefix);
     await waitFor('worker connected', () => worker.stats().connected, 10_000);
     const publisher = await connectPublisher(broker.url, `pub-${prefix}`);
@@ -54,7 +54,7 @@ describe('ingest across restarts of its broker and its database', () => {
     await waitForStored(store.db, N);
     await worker.close();
     await publisher.endAsync();
-    expect(await auditNumbered(store.db, N)).toEqual({ stored: N, missing: 0, unexpected: 0, rolled5m: N, rolled1h: N });
+    expect(await auditNumbered(store.db, N)).toEqual({ stored: N, missing: 0, unexpected: 0, rolled5m: N, rolled1h: N, rolled1d: N });
     await store.close();
   });
 
@@ -71,7 +71,7 @@ describe('ingest across restarts of its broker and its database', () => {
     await waitFor('outage cleared', () => worker.stats().storeError === null && !worker.stats().backpressure, 20_000);
     await worker.close();
     await publisher.endAsync();
-    expect(await auditNumbered(store.db, N)).toEqual({ stored: N, missing: 0, unexpected: 0, rolled5m: N, rolled1h: N });
+    expect(await auditNumbered(store.db, N)).toEqual({ stored: N, missing: 0, unexpected: 0, rolled5m: N, rolled1h: N, rolled1d: N });
     await store.close();
   });
 });

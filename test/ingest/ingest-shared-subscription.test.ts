@@ -41,6 +41,6 @@ describe('two ingest workers sharing one subscription ($share, MQTT v5, Mosquitt
     const received = workers.map((worker) => worker.stats().messagesIn);
     expect(received[0]! + received[1]!).toBe(N);
     expect(Math.min(...received)).toBeGreaterThan(N / 10);
-    expect(await auditNumbered(store.db, N)).toEqual({ stored: N, missing: 0, unexpected: 0, rolled5m: N, rolled1h: N });
+    expect(await auditNumbered(store.db, N)).toEqual({ stored: N, missing: 0, unexpected: 0, rolled5m: N, rolled1h: N, rolled1d: N });
   });
 });

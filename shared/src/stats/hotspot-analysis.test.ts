@@ -51,6 +51,23 @@ describe('analyseHotspots', () => {
     expect(analyseHotspots(grid, { fdr: false }).find((cell) => cell.h3 === CENTRE)).toMatchObject({ class: 'cold', confidence: 99 });
   });
 
+  it('does not call two neighbouring events among many empty cells a hot spot with the events floor', () => {
+    // 271 cells, 5 appeals, two of them side by side: the normal approximation gives z = 5.31.
+    // Worked by hand: X̄ = 5/271, S = √(5/271 − (5/271)²) = 0.134573, W = 7,
+    // z = (2 − 7·5/271) / (S √((271·7 − 49)/270)) = 1.870849 / 0.352068 = 5.3139.
+    const cells = gridDisk(CENTRE, 9);
+    const pair = [CENTRE, RING1[0]!];
+    const lone = cells.filter((cell) => gridDistance(CENTRE, cell) === 8).filter((_, i) => i % 12 === 0).slice(0, 3);
+    const values = new Map(cells.map((cell) => [cell, pair.includes(cell) || lone.includes(cell) ? 1 : 0]));
+    const plain = analyseHotspots(values).find((cell) => cell.h3 === CENTRE)!;
+    expect(plain.z).toBeCloseTo(5.3139, 4);
+    expect(plain).toMatchObject({ class: 'hot', confidence: 99 });
+    const floored = analyseHotspots(values, { minHotEvents: 3 }).find((cell) => cell.h3 === CENTRE)!;
+    expect(floored).toMatchObject({ z: plain.z, p: plain.p, class: 'none', confidence: null });
+    values.set(RING1[1]!, 1);
+    expect(analyseHotspots(values, { minHotEvents: 3 }).find((cell) => cell.h3 === CENTRE)!.class).toBe('hot');
+  });
+
   it('refuses rings below 1', () => {
     expect(() => analyseHotspots(workedGrid(), { rings: 0 })).toThrow(RangeError);
   });

@@ -40,10 +40,10 @@ export async function connectPublisher(url: string, clientId: string): Promise<M
 /**
  * What the store holds of messages 0..n-1: readings that match one of them,
  * readings that do not, expected ones missing, and the readings counted in
- * the 5-minute and 1-hour rollups (double counting shows there).
+ * the 5-minute, 1-hour and 1-day rollups (double counting shows there).
  */
-export async function auditNumbered(db: Db, n: number): Promise<{ stored: number; missing: number; unexpected: number; rolled5m: number; rolled1h: number }> {
-  const [row] = await db.query<{ stored: number; missing: number; unexpected: number; rolled5m: number; rolled1h: number }>(
+export async function auditNumbered(db: Db, n: number): Promise<{ stored: number; missing: number; unexpected: number; rolled5m: number; rolled1h: number; rolled1d: number }> {
+  const [row] = await db.query<{ stored: number; missing: number; unexpected: number; rolled5m: number; rolled1h: number; rolled1d: number }>(
     `WITH expected AS (
        SELECT 'k-' || (i % ${SENSORS}) AS sensor_id, to_timestamp(($2::float8 + floor(i / ${SENSORS}) * 1000) / 1000) AS ts, (i % 500)::float8 AS value
        FROM generate_series(0, $1::int - 1) AS i)
@@ -53,7 +53,8 @@ export async function auditNumbered(db: Db, n: number): Promise<{ stored: number
        (SELECT count(*) FROM readings r WHERE NOT EXISTS (
           SELECT 1 FROM expected e WHERE r.sensor_id = e.sensor_id AND r.ts = e.ts))::int AS unexpected,
        (SELECT coalesce(sum(count), 0) FROM cell_rollups WHERE width_s = 300)::int AS "rolled5m",
-       (SELECT coalesce(sum(count), 0) FROM cell_rollups WHERE width_s = 3600)::int AS "rolled1h"`,
+       (SELECT coalesce(sum(count), 0) FROM cell_rollups WHERE width_s = 3600)::int AS "rolled1h",
+       (SELECT coalesce(sum(count), 0) FROM cell_rollups WHERE width_s = 86400)::int AS "rolled1d"`,
     [n, NUMBERED_T0_MS],
   );
   return row!;
