@@ -3,17 +3,19 @@ import { gridDisk, latLngToCell } from 'h3-js';
 import { pino } from 'pino';
 import { getisOrdGiStar } from '@citytwin/shared';
 import { SeededRandom } from '@citytwin/simulators';
-import { findPhysicalCellsFromReadings, openStore, vacuumAnalyze, type Store } from '@citytwin/store';
+import { countAppeals, countReadings, findNewestReadingMs, findPhysicalCellsFromReadings, openStore, vacuumAnalyze, type Store } from '@citytwin/store';
 import { createTestDatabase } from '@citytwin/store/testing';
 import { buildApp, loadConfig } from '@citytwin/api';
 import { seedCityScale } from './city-scale-seed';
 import { getJson, timeCalls, type QueryTiming } from './request-timing';
 
-// `pnpm bench:query [--scale 0.1] [--runs 50] [--no-pglite]`: loads a city-scale data set through the
-// store's write paths into a throwaway database on the Postgres server (BENCH_DATABASE_URL), times the
-// map's reads over HTTP (one cold call, then `runs` warm ones), the naive GROUP BY over raw readings as
-// the baseline, then the same at a tenth of the scale on in-memory PGlite. Progress on stderr; the last
-// stdout line is the JSON summary.
+// `pnpm bench:query [--scale 0.1] [--runs 50] [--no-pglite] [--keep | --database <url>]`: loads a
+// city-scale data set through the store's write paths into a throwaway database on the Postgres server
+// (BENCH_DATABASE_URL), times the map's reads over HTTP (one cold call, then `runs` warm ones), the naive
+// GROUP BY over raw readings as the baseline, then the same at a tenth of the scale on in-memory PGlite.
+// `--keep` leaves the loaded database in place (its URL on stderr); `--database <url>` times the reads of
+// such a database again without loading (migrations added since are applied when it opens).
+// Progress on stderr; the last stdout line is the JSON summary.
 const args = process.argv.slice(2);
 const flag = (name: string, fallback: number) => {
   const at = args.indexOf(`--${name}`);
@@ -25,6 +27,8 @@ const SCALE = flag('scale', 1);
 const RUNS = Math.round(flag('runs', 50));
 const NAIVE_RUNS = Math.min(RUNS, 10);
 const WITH_PGLITE = !args.includes('--no-pglite');
+const KEEP = args.includes('--keep');
+const REUSE_URL = args.includes('--database') ? args[args.indexOf('--database') + 1] : undefined;
 const SERVER_URL = process.env['BENCH_DATABASE_URL'] ?? process.env['TEST_DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const KEY = 'bench-operator-key';
 const HOUR_MS = 3_600_000;
@@ -56,8 +60,15 @@ function windowQuery(toMs: number, spanMs: number): string {
   return `from=${new Date(toMs - spanMs).toISOString()}&to=${new Date(toMs).toISOString()}`;
 }
 
-/** Seeds `store` at `scale` (sensors, readings and appeals alike, so the cadence stays) and times every query. */
-async function measureBackend(store: Store, label: string, scale: number): Promise<BackendFigures> {
+/** Loads the data set, or finds the window of one loaded before; the window ends on a 5-minute boundary. */
+async function loadOrFind(store: Store, label: string, scale: number, reuse: boolean): Promise<{ nowMs: number; readings: number; appeals: number; seedS: number }> {
+  if (reuse) {
+    const newestMs = (await findNewestReadingMs(store.db)) ?? Date.now();
+    const nowMs = Math.floor(newestMs / 300_000) * 300_000 + 300_000;
+    const found = { nowMs, readings: await countReadings(store.db), appeals: await countAppeals(store.db), seedS: 0 };
+    log(`[${label}] reusing ${found.readings} readings and ${found.appeals} appeals, window ending ${new Date(nowMs).toISOString()}`);
+    return found;
+  }
   // A window ending on a 5-minute boundary, where rollups and raw readings must agree exactly.
   const nowMs = Math.floor(Date.now() / 300_000) * 300_000;
   const started = performance.now();
@@ -74,13 +85,18 @@ async function measureBackend(store: Store, label: string, scale: number): Promi
   await vacuumAnalyze(store.db);
   const seedS = Math.round((performance.now() - started) / 1000);
   log(`[${label}] loaded ${data.readings} readings from ${data.sensors} sensors and ${data.appeals} appeals in ${seedS} s`);
+  return { nowMs, readings: data.readings, appeals: data.appeals, seedS };
+}
 
+/** Seeds `store` at `scale` (sensors, readings and appeals alike, so the cadence stays) and times every query. */
+async function measureBackend(store: Store, label: string, scale: number, reuse = false): Promise<BackendFigures> {
+  const { nowMs, ...data } = await loadOrFind(store, label, scale, reuse);
   const app = await buildApp({ store, config: loadConfig({ SIMULATE: 'off', WEB_DIST_DIR: '/nonexistent', API_KEYS: `${KEY}=operator` }), logger: pino({ level: 'silent' }), broker: 'external', clock: () => nowMs });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
   const headers = { authorization: `Bearer ${KEY}` };
   const http = (path: string) => timeCalls(() => getJson(`${base}${path}`, headers), RUNS);
-  const figures: BackendFigures = { readings: data.readings, appeals: data.appeals, seedS, cells: {}, hotspots: {}, fusion: {} };
+  const figures: BackendFigures = { ...data, cells: {}, hotspots: {}, fusion: {} };
   try {
     for (const [key, res, spanMs] of PHYSICAL) {
       const timing = await http(`/api/cells?layer=physical&metric=noise_db&res=${res}&${windowQuery(nowMs, spanMs)}`);
@@ -122,15 +138,16 @@ function measureGiStar(): { ms: number; cells: number } {
 async function main(): Promise<void> {
   const gistar = measureGiStar();
   log(`Gi* of ${gistar.cells} cells: ${gistar.ms} ms (median of 5)`);
-  const database = await createTestDatabase(SERVER_URL);
-  log(`Postgres database ${new URL(database.url).pathname.slice(1)} on ${new URL(SERVER_URL).host}, scale ${SCALE}, ${RUNS} warm runs per query`);
+  const database = REUSE_URL ? { url: REUSE_URL, drop: async () => undefined } : await createTestDatabase(SERVER_URL);
+  log(`Postgres database ${new URL(database.url).pathname.slice(1)} on ${new URL(database.url).host}, scale ${SCALE}, ${RUNS} warm runs per query`);
   let postgres: BackendFigures;
   const store = await openStore({ databaseUrl: database.url, maxConnections: 4 });
   try {
-    postgres = await measureBackend(store, store.kind, SCALE);
+    postgres = await measureBackend(store, store.kind, SCALE, REUSE_URL !== undefined);
   } finally {
     await store.close();
-    await database.drop();
+    if (KEEP) log(`kept the loaded database: pnpm bench:query --database ${database.url}`);
+    else if (!REUSE_URL) await database.drop();
   }
   let pglite: BackendFigures | undefined;
   if (WITH_PGLITE) {

@@ -4,7 +4,7 @@ export { openStore, type Store, type StoreOptions } from './open-store';
 export { applyMigrations, loadMigrations } from './schema/migrate';
 export { DEFAULT_TIMESCALE_SETTINGS, type TimescaleSettings } from './schema/timescale';
 export { parentCellSql } from './db/cell-sql';
-export { insertReadingsBatch, countReadings } from './db/readings';
+export { insertReadingsBatch, countReadings, findNewestReadingMs } from './db/readings';
 export { ROLLUP_WIDTHS_S, rollupRanges, type RollupRange } from './db/rollup-ranges';
 export { findPhysicalCells, findPhysicalCellsFromReadings, findHumanCells, type CellWindow, type HumanCellFilter } from './db/cells';
 export { vacuumAnalyze } from './db/maintenance';

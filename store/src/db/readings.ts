@@ -140,3 +140,9 @@ export async function countReadings(db: Db, sensorId?: string): Promise<number> 
     : await db.query<{ n: number }>('SELECT count(*)::int AS n FROM readings');
   return rows[0]?.n ?? 0;
 }
+
+/** Epoch ms of the newest stored reading, or null when there is none. */
+export async function findNewestReadingMs(db: Db): Promise<number | null> {
+  const [row] = await db.query<{ ms: number | null }>('SELECT (extract(epoch FROM max(ts)) * 1000)::float8 AS ms FROM readings');
+  return row?.ms ?? null;
+}
