@@ -44,6 +44,7 @@ describe('loadBoundaryFile', () => {
 
   it.each([
     ['not-json.geojson', '{"type":', /CITY_BOUNDARIES file .*not-json.geojson: not JSON/],
+    ['csv.geojson', 'name,wkt\n东华门街道,POLYGON((...))\n', /^CITY_BOUNDARIES file .*csv.geojson: not JSON \([^\n]*\)$/],
     ['object.geojson', { type: 'Feature' }, /not a GeoJSON FeatureCollection/],
     ['points.geojson', { type: 'FeatureCollection', features: [{ type: 'Feature', properties: { name: 'x' }, geometry: { type: 'Point', coordinates: [0, 0] } }] }, /no Polygon or MultiPolygon features/],
     ['unnamed.geojson', { type: 'FeatureCollection', features: [{ type: 'Feature', properties: { NAME: 'x', code: 1 }, geometry: square(116.39, 39.91) }] }, /no polygon has a "name" property \(its polygons have: NAME, code\)/],

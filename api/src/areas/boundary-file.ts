@@ -41,7 +41,8 @@ async function readJson(source: BoundarySource): Promise<unknown> {
   try {
     return JSON.parse(text);
   } catch (error) {
-    throw new BoundaryFileError(`${describeSource(source)}: not JSON (${(error as Error).message})`);
+    // V8 quotes the start of the text, newlines included: keep the message on one line.
+    throw new BoundaryFileError(`${describeSource(source)}: not JSON (${(error as Error).message.replace(/\s+/g, ' ')})`);
   }
 }
 
