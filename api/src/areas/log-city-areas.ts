@@ -8,8 +8,9 @@ export function logCityAreas(logger: Logger, areas: CityAreas): void {
     const count = areas.counts[level];
     const files = areas.origins[level];
     const text = files.length > 0
-      ? `${count} ${level} areas from ${files.join(', ')}`
+      ? `${count} ${level} ${count === 1 ? 'area' : 'areas'} from ${files.join(', ')}`
       : `0 ${level} areas (no boundary file; CITY_BOUNDARIES=<file>:${level}:<nameProperty> adds them)`;
-    logger.info({ level, areas: count }, text);
+    // `level` is pino's own field: the area level goes under another name.
+    logger.info({ areaLevel: level, areas: count }, text);
   }
 }

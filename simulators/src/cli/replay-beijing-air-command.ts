@@ -41,11 +41,14 @@ const STATIONS_CSV = "the list of Beijing's national air monitoring stations (st
 
 /** Reads the station list and the CSVs into time-sorted rows. */
 export async function loadBeijingAirRows(files: readonly string[], stationsPath: string, fromMs?: number, toMs?: number) {
-  const stations = parseBeijingStations(await readDataFile(stationsPath, STATIONS_CSV));
+  let stations: ReturnType<typeof parseBeijingStations> | undefined;
   const sensors = new Map<string, ReturnType<typeof stationSensor>>();
   const rows: RecordedRow[] = [];
   for (const file of files) {
-    for (const row of parseBeijingAirCsv(await readDataFile(file, AIR_CSV))) {
+    const text = await readDataFile(file, AIR_CSV);
+    // Read after the first CSV, so a mistyped CSV path is what the message names.
+    stations ??= parseBeijingStations(await readDataFile(stationsPath, STATIONS_CSV));
+    for (const row of parseBeijingAirCsv(text)) {
       const station = stations.get(row.station);
       if (!station) throw new UsageError(`${file}: station "${row.station}" is not in ${stationsPath}`);
       const sensor = sensors.get(row.station) ?? stationSensor(station);
