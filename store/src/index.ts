@@ -14,3 +14,4 @@ export { insertImportedAppeals, type ImportedAppeal } from './db/appeal-import';
 export { findAppeal, findAppealContact, listAppealEvents, listAppeals, type StoredAppeal, type AppealEventRow, type AppealFilter } from './db/appeal-queries';
 export { recordAppealStep, type AppealStep } from './db/appeal-transition';
 export { countRatesByArea, countCategoriesByArea, type RankingLevel, type CategoryCountRow } from './db/appeal-rates';
+export { findActiveCells, findHumanStudyArea, findPhysicalStudyArea, studyAreaLookbackStartMs, STUDY_AREA_LOOKBACK_MS, type HumanStudyAreaRows } from './db/study-area';
