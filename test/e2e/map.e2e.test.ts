@@ -153,15 +153,21 @@ describe('map page end to end (all-in-one, real Chromium)', () => {
   it('keeps drawing the last data and shows the error in the status line when a refresh fails', async () => {
     const { page } = browser;
     await setLayerShown(page, 'physical', true);
-    const before = await page.evaluate(() => (globalThis as unknown as { __citytwin: { cellCounts: { physical: number; human: number } } }).__citytwin.cellCounts);
-    await page.route('**/api/cells?*', (route) =>
-      route.fulfill({ status: 503, contentType: 'application/json', body: JSON.stringify({ code: 'CT_ERR_STORE_UNAVAILABLE', message: 'store unavailable' }) }),
-    );
+    const cellCounts = () => page.evaluate(() => (globalThis as unknown as { __citytwin: { cellCounts: { physical: number; human: number } } }).__citytwin.cellCounts);
+    let refused = 0;
+    await page.route('**/api/cells?*', (route) => {
+      refused += 1;
+      return route.fulfill({ status: 503, contentType: 'application/json', body: JSON.stringify({ code: 'CT_ERR_STORE_UNAVAILABLE', message: 'store unavailable' }) });
+    });
     try {
-      // The page refreshes every 5 s; the next refresh fails.
+      // The page refreshes every 5 s; the next refresh fails. A request already under way when the
+      // route went in (the layer toggle's, say) may still land, so the counts are read once the failure shows.
       await expect.poll(() => page.locator('[data-testid=status-line]').textContent(), { timeout: 20_000 }).toContain('HTTP 503 CT_ERR_STORE_UNAVAILABLE');
-      const after = await page.evaluate(() => (globalThis as unknown as { __citytwin: { cellCounts: { physical: number; human: number } } }).__citytwin.cellCounts);
-      expect(after).toEqual(before);
+      const before = await cellCounts();
+      const refusedBefore = refused;
+      await expect.poll(() => refused, { timeout: 20_000 }).toBeGreaterThan(refusedBefore);
+      await expect.poll(() => page.locator('[data-testid=status-line]').textContent()).toContain('HTTP 503 CT_ERR_STORE_UNAVAILABLE');
+      expect(await cellCounts()).toEqual(before);
       await page.evaluate(() => (globalThis as unknown as { __citytwin: { whenIdle(): Promise<void> } }).__citytwin.whenIdle());
       const shot = decodePng(await page.screenshot({ path: join(shotDir, 'after-failed-refresh.png') }));
       expect(countPixels(shot, isPhysicalColour, await overlayRects(page))).toBeGreaterThan(300);
