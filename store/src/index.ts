@@ -14,3 +14,8 @@ export { insertImportedAppeals, type ImportedAppeal } from './db/appeal-import';
 export { findAppeal, findAppealContact, listAppealEvents, listAppeals, type StoredAppeal, type AppealEventRow, type AppealFilter } from './db/appeal-queries';
 export { recordAppealStep, type AppealStep } from './db/appeal-transition';
 export { countRatesByArea, countCategoriesByArea, type RankingLevel, type CategoryCountRow } from './db/appeal-rates';
+export type { ListenOptions, NotifyHandler } from './backends/db';
+export { CHANGE_CHANNELS, ALERT_EVENTS, type ChangeChannel, type ChangeOf, type ReadingsChange, type AppealsChange, type AlertChange, type AlertEvent } from './notify/change-channels';
+export { notifyChange, encodeChange, NOTIFY_MAX_BYTES } from './notify/notify-change';
+export { listenForChanges, type ChangeHandler, type ChangeListenOptions } from './notify/listen-for-changes';
+export { describeReadingsBatch, describeAppeals, type AppealTouch } from './notify/describe-change';
