@@ -1,6 +1,7 @@
 import { pino } from 'pino';
 import { BrokerPortInUseError } from '@citytwin/ingest';
 import { DataDirError } from '@citytwin/store';
+import { BoundaryFileError } from './areas/boundary-file';
 import { ConfigError, loadConfig } from './config/config';
 import { HttpPortInUseError } from './stack/listen-http';
 import { startStack } from './stack/start-stack';
@@ -24,7 +25,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  if (error instanceof ConfigError || error instanceof BrokerPortInUseError || error instanceof HttpPortInUseError || error instanceof DataDirError) {
+  if (error instanceof ConfigError || error instanceof BoundaryFileError || error instanceof BrokerPortInUseError || error instanceof HttpPortInUseError || error instanceof DataDirError) {
     process.stderr.write(`\nCityTwin cannot start: ${error.message}\n\n`);
   } else {
     logger.fatal({ err: error }, 'CityTwin failed to start');

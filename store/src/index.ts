@@ -17,3 +17,8 @@ export { findAppeal, findAppealContact, listAppealEvents, listAppeals, type Stor
 export { recordAppealStep, type AppealStep } from './db/appeal-transition';
 export { countRatesByArea, countCategoriesByArea, type RankingLevel, type CategoryCountRow } from './db/appeal-rates';
 export { findActiveCells, findHumanStudyArea, findPhysicalStudyArea, studyAreaLookbackStartMs, STUDY_AREA_LOOKBACK_MS, type HumanStudyAreaRows } from './db/study-area';
+export type { ListenOptions, NotifyHandler } from './backends/db';
+export { CHANGE_CHANNELS, ALERT_EVENTS, type ChangeChannel, type ChangeOf, type ReadingsChange, type AppealsChange, type AlertChange, type AlertEvent } from './notify/change-channels';
+export { notifyChange, encodeChange, NOTIFY_MAX_BYTES } from './notify/notify-change';
+export { listenForChanges, type ChangeHandler, type ChangeListenOptions } from './notify/listen-for-changes';
+export { describeReadingsBatch, describeAppeals, type AppealTouch } from './notify/describe-change';

@@ -1,13 +1,13 @@
-import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp, loadConfig } from '@citytwin/api';
+import { realDataPath } from '@citytwin/api/testing';
 import { runImportAppeals } from '@citytwin/simulators';
 import { openTestStore } from '@citytwin/store/testing';
 import type { Store } from '@citytwin/store';
 
-const REDHOOK = join(loadConfig({}).sharedDataDir, 'nyc/311/nyc311_redhook_2016_as10724.csv');
+const REDHOOK = realDataPath('nyc/311/nyc311_redhook_2016_as10724.csv');
 
 function capture(): { stream: Writable; text: () => string } {
   const chunks: string[] = [];

@@ -1,10 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import { randomBytes } from 'node:crypto';
-import { fileURLToPath } from 'node:url';
 import mqtt from 'mqtt';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp, loadConfig } from '@citytwin/api';
+import { realDataPath } from '@citytwin/api/testing';
 import { CITY_PROFILES, cellAtLatLng } from '@citytwin/shared';
 import { countReadings, findSensor, type Store } from '@citytwin/store';
 import { openTestStore } from '@citytwin/store/testing';
@@ -13,7 +13,7 @@ import { startMosquitto, type MosquittoInstance } from '@citytwin/ingest/testing
 import { waitFor } from '@citytwin/ingest/testing';
 
 // Real hourly data of one station (UCI Beijing Multi-Site Air Quality, CC BY 4.0), read in place.
-const AIR_DIR = fileURLToPath(new URL('../../../shared/data/beijing/air/', import.meta.url));
+const AIR_DIR = `${realDataPath('beijing/air')}/`;
 const STATION = { id: 'dongsi-1003A', file: 'PRSA_Data_Dongsi_20130301-20170228.csv', lat: 39.9289, lng: 116.4174 };
 const COLUMNS = { pm25: 'PM2.5', pm10: 'PM10', no2: 'NO2', o3: 'O3', temperature_c: 'TEMP' } as const;
 type Metric = keyof typeof COLUMNS;

@@ -1,16 +1,15 @@
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig, startStack, type Stack } from '@citytwin/api';
+import { realDataPath } from '@citytwin/api/testing';
 import { runCommand } from '@citytwin/simulators';
 import { countReadings } from '@citytwin/store';
 import { pollUntil } from '../support/poll-until';
 
-const DATA = resolve(fileURLToPath(new URL('../../../shared/data/beijing/air/', import.meta.url)));
-const FILE = join(DATA, 'PRSA_Data_Dongsi_20130301-20170228.csv');
+const FILE = realDataPath('beijing/air/PRSA_Data_Dongsi_20130301-20170228.csv');
 /** The columns replayed: PM2.5, PM10, NO2, O3, TEMP (SO2 and CO have no catalogue metric). */
 const REPLAYED = ['PM2.5', 'PM10', 'NO2', 'O3', 'TEMP'];
 

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig, startStack, type Stack } from '@citytwin/api';
+import { realDataDir } from '@citytwin/api/testing';
 import { runCommand } from '@citytwin/simulators';
 import { countAppeals, countReadings } from '@citytwin/store';
 import { pollUntil } from '../support/poll-until';
@@ -25,7 +26,7 @@ describe('replay nyc-redhook', () => {
   it('puts the Red Hook noise readings and 311 noise complaints of summer 2016 on both layers', async () => {
     let out = '';
     const io = { stdout: { write: (text: string) => (out += text) }, stderr: { write: (text: string) => (out += text) } };
-    const code = await runCommand(['replay', 'nyc-redhook', '--speed', 'max', '--mqtt-url', stack.mqttUrl, '--api-url', stack.url, '--api-key', KEY], io);
+    const code = await runCommand(['replay', 'nyc-redhook', '--dir', realDataDir(), '--speed', 'max', '--mqtt-url', stack.mqttUrl, '--api-url', stack.url, '--api-key', KEY], io);
     console.log(out.trim());
     expect(code).toBe(0);
     // 486 rows, less the 125 of sensor_4, which has no coordinates in the source.

@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import type { Db, Store } from '@citytwin/store';
+import type { CityAreas } from '../areas/city-areas';
 import type { ApiConfig } from '../config/config';
 
 /** What every route module is given. */
@@ -11,6 +12,8 @@ export interface AppContext {
    */
   readDb: Db;
   config: ApiConfig;
+  /** The city's areas (outlines, locator, credits), loaded before the app is built. */
+  areas: CityAreas;
   logger: Logger;
   /** Whether MQTT goes through the in-process broker or an external one. */
   broker: 'embedded' | 'external';
@@ -22,10 +25,13 @@ export interface AppContext {
   ingest?: { metricsText(): string };
 }
 
-/** What {@link buildApp}'s callers pass: `readDb` defaults to the store. */
-export type AppContextInput = Omit<AppContext, 'readDb'> & { readDb?: Db };
+/**
+ * What {@link buildApp}'s callers pass: `readDb` defaults to the store, `areas`
+ * to those of `config.boundaries`.
+ */
+export type AppContextInput = Omit<AppContext, 'readDb' | 'areas'> & { readDb?: Db; areas?: CityAreas };
 
-/** Fills in the defaults of an {@link AppContextInput}. */
-export function completeAppContext(input: AppContextInput): AppContext {
-  return { ...input, readDb: input.readDb ?? input.store.db };
+/** Fills in the defaults of an {@link AppContextInput}, given the loaded areas. */
+export function completeAppContext(input: AppContextInput, areas: CityAreas): AppContext {
+  return { ...input, areas, readDb: input.readDb ?? input.store.db };
 }

@@ -3,6 +3,7 @@ import Fastify, { type FastifyBaseLogger } from 'fastify';
 import formBody from '@fastify/formbody';
 import fastifyStatic from '@fastify/static';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { loadCityAreas } from '../areas/city-areas';
 import { installCallerResolution } from '../auth/caller';
 import { registerAppealRoutes } from '../routes/appeals/appeals-routes';
 import { registerCellsRoutes } from '../routes/cells/cells-routes';
@@ -20,9 +21,13 @@ import { installErrorHandler } from './error-handler';
 import { RequestLogController } from './request-log-controller';
 import type { FastifyTypeBox } from './fastify-typebox';
 
-/** Builds the HTTP app over an open store; `listen` is the caller's business. */
+/**
+ * Builds the HTTP app over an open store; `listen` is the caller's business.
+ *
+ * @throws BoundaryFileError when a boundary file of `config.boundaries` cannot serve (and no `areas` were given).
+ */
 export async function buildApp(input: AppContextInput): Promise<FastifyTypeBox> {
-  const context = completeAppContext(input);
+  const context = completeAppContext(input, input.areas ?? (await loadCityAreas(input.config.boundaries, input.config.city.bounds)));
   const app = Fastify({
     loggerInstance: context.logger as FastifyBaseLogger,
     logController: new RequestLogController(),

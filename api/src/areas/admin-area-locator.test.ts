@@ -1,14 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { CITY_PROFILES } from '@citytwin/shared';
 import { loadConfig } from '../config/config';
-import { cityAdminAreaLocator } from './admin-area-locator';
+import { loadCityAreas } from './city-areas';
 
-const { sharedDataDir } = loadConfig({});
+const areasOf = async (city: 'beijing' | 'nyc') => {
+  const config = loadConfig({ CITY: city });
+  return loadCityAreas(config.boundaries, config.city.bounds);
+};
 
-describe('cityAdminAreaLocator', () => {
+describe('the admin-area locator over the shipped boundary files', () => {
   it('puts a Red Hook point in its NYC NTA and borough', async () => {
-    const locator = await cityAdminAreaLocator(sharedDataDir, CITY_PROFILES.nyc, () => undefined);
-    expect(locator.counts.street).toBe(195);
+    const { locator } = await areasOf('nyc');
+    expect(locator.counts).toEqual({ district: 5, street: 195, community: 0 });
     // 70 Bush Street, Red Hook (first row of nyc311_redhook_2016).
     const area = locator.locate(40.67500778066339, -74.00664420030702);
     expect(area.district).toBe('Brooklyn');
@@ -17,7 +19,7 @@ describe('cityAdminAreaLocator', () => {
   });
 
   it('finds Beijing districts from GCJ-02 boundaries converted to WGS84', async () => {
-    const locator = await cityAdminAreaLocator(sharedDataDir, CITY_PROFILES.beijing, () => undefined);
+    const { locator } = await areasOf('beijing');
     expect(locator.counts.district).toBe(16);
     // Tiananmen Square (WGS84) lies in Dongcheng; Zhongguancun in Haidian.
     expect(locator.locate(39.9042, 116.3975).district).toBe('东城区');

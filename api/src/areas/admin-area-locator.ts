@@ -1,13 +1,13 @@
 import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
-import type { CityProfile } from '@citytwin/shared';
+import type { AreaLevel } from '@citytwin/shared';
 import type { AdminAreaNames } from '@citytwin/store';
-import { loadCityBoundaries, type BoundaryFeature } from '../city/boundaries';
+import type { BoundaryFeature } from './boundary-file';
 
 /** Finds the district, street and community of a point. */
 export interface AdminAreaLocator {
   locate(lat: number, lng: number): AdminAreaNames;
-  /** Polygons loaded per level, for health and logs. */
-  counts: Record<'district' | 'street' | 'community', number>;
+  /** Areas (distinct names) per level, for health and logs: NYC's 104 borough polygons are 5 boroughs. */
+  counts: Record<AreaLevel, number>;
 }
 
 interface IndexedFeature {
@@ -15,7 +15,8 @@ interface IndexedFeature {
   bbox: [number, number, number, number];
 }
 
-function bboxOf(coordinates: unknown): [number, number, number, number] {
+/** `[west, south, east, north]` of a GeoJSON coordinates array of any depth. */
+export function bboxOf(coordinates: unknown): [number, number, number, number] {
   const box: [number, number, number, number] = [Infinity, Infinity, -Infinity, -Infinity];
   const walk = (node: unknown): void => {
     if (!Array.isArray(node)) return;
@@ -28,6 +29,10 @@ function bboxOf(coordinates: unknown): [number, number, number, number] {
   };
   walk(coordinates);
   return box;
+}
+
+function namesIn(list: readonly IndexedFeature[]): number {
+  return new Set(list.map(({ feature }) => feature.properties.name)).size;
 }
 
 /**
@@ -46,19 +51,6 @@ export function createAdminAreaLocator(features: readonly BoundaryFeature[]): Ad
   };
   return {
     locate: (lat, lng) => ({ district: find(levels.district, lat, lng), street: find(levels.street, lat, lng), community: find(levels.community, lat, lng) }),
-    counts: { district: levels.district.length, street: levels.street.length, community: levels.community.length },
+    counts: { district: namesIn(levels.district), street: namesIn(levels.street), community: namesIn(levels.community) },
   };
-}
-
-const LOCATORS = new Map<string, Promise<AdminAreaLocator>>();
-
-/** The locator of a city's configured boundary files, loaded once per process. */
-export function cityAdminAreaLocator(sharedDataDir: string, city: CityProfile, onMissing: (path: string) => void): Promise<AdminAreaLocator> {
-  const key = `${sharedDataDir}|${city.code}`;
-  let locator = LOCATORS.get(key);
-  if (!locator) {
-    locator = loadCityBoundaries(sharedDataDir, city, (path) => onMissing(path)).then((collection) => createAdminAreaLocator(collection.features));
-    LOCATORS.set(key, locator);
-  }
-  return locator;
 }

@@ -10,6 +10,13 @@ describe('loadConfig', () => {
     expect(config.portsChosen).toEqual({ http: false, mqtt: false });
   });
 
+  it("takes the city's boundary files from the repository, not from a data folder beside it", () => {
+    const [districts] = loadConfig({}).boundaries;
+    expect(districts).toMatchObject({ level: 'district', datum: 'gcj02', origin: 'shipped' });
+    expect(districts!.path.endsWith('/api/cities/beijing/districts.geojson')).toBe(true);
+    expect(loadConfig({ CITY: 'nyc' }).boundaries.map((file) => file.level)).toEqual(['street', 'district']);
+  });
+
   it('reads the server mode, the city and the keys', () => {
     const config = loadConfig({
       DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/test',
@@ -34,6 +41,8 @@ describe('loadConfig', () => {
     [{ SIMULATE: 'maybe' }, /SIMULATE/],
     [{ API_KEYS: 'k=root' }, /API_KEYS/],
     [{ H3_BASE_RES: '15' }, /H3_BASE_RES/],
+    [{ CITY_BOUNDARIES: '/nonexistent/jiedao.geojson:street' }, /^CITY_BOUNDARIES: "\/nonexistent\/jiedao.geojson:street": cannot read/],
+    [{ CITY_BOUNDARIES: 'package.json:ward' }, /^CITY_BOUNDARIES: .*level "ward"/],
   ])('refuses %o with a message naming the variable', (env, pattern) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(pattern);

@@ -2,6 +2,7 @@ import { isAbsolute, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { BASE_RESOLUTION, CITY_CODES, CITY_PROFILES, DEFAULT_TOPIC_PREFIX, isCityCode, parseSlaOverrides, type AppealSla, type CityProfile } from '@citytwin/shared';
 import { ApiKeysError, parseApiKeys, type Role } from '../auth/roles';
+import { BoundarySpecError, boundarySources, parseCityBoundaries, type BoundarySource } from './boundary-sources';
 
 /** The repository root (three levels above this file). */
 export const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
@@ -20,8 +21,8 @@ export interface ApiConfig {
   portsChosen: { http: boolean; mqtt: boolean };
   topicPrefix: string;
   city: CityProfile;
-  /** The team data folder holding boundary files and recordings. */
-  sharedDataDir: string;
+  /** The boundary files whose polygons give appeals their district, street and community. */
+  boundaries: BoundarySource[];
   simulate: boolean;
   apiKeys: Map<string, Role>;
   baseResolution: number;
@@ -83,6 +84,15 @@ function readAppealPrivacy(env: Env): { privacyMinAppeals: number; appealSla: Re
   }
 }
 
+function readBoundaries(env: Env, city: CityProfile): BoundarySource[] {
+  try {
+    return boundarySources(city, parseCityBoundaries(env['CITY_BOUNDARIES'], REPO_ROOT));
+  } catch (error) {
+    if (error instanceof BoundarySpecError) throw new ConfigError(`CITY_BOUNDARIES: ${error.message}`);
+    throw error;
+  }
+}
+
 function inRepo(path: string): string {
   return isAbsolute(path) ? path : resolve(REPO_ROOT, path);
 }
@@ -101,6 +111,7 @@ export function loadConfig(env: Env = process.env): ApiConfig {
   }
   const simulate = (env['SIMULATE'] ?? 'on').toLowerCase();
   if (!['on', 'off'].includes(simulate)) throw new ConfigError(`SIMULATE="${env['SIMULATE']}" must be on or off`);
+  const city = readCity(env);
   return {
     port: readPort(env, 'PORT', 8080),
     host: env['HOST'] ?? '0.0.0.0',
@@ -110,8 +121,8 @@ export function loadConfig(env: Env = process.env): ApiConfig {
     mqttPort: readPort(env, 'MQTT_PORT', 1883),
     portsChosen: { http: Boolean(env['PORT']), mqtt: Boolean(env['MQTT_PORT']) },
     topicPrefix: env['MQTT_TOPIC_PREFIX'] ?? DEFAULT_TOPIC_PREFIX,
-    city: readCity(env),
-    sharedDataDir: inRepo(env['SHARED_DATA_DIR'] ?? '../shared/data'),
+    city,
+    boundaries: readBoundaries(env, city),
     simulate: simulate === 'on',
     apiKeys,
     baseResolution: readResolution(env),

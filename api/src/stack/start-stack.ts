@@ -5,6 +5,8 @@ import { BrokerPortInUseError, ingestHealth, startEmbeddedBroker, startIngestWor
 import { startLiveSimulation } from '@citytwin/simulators';
 import { openStore, type Store } from '@citytwin/store';
 import { buildApp } from '../app/build-app';
+import { loadCityAreas } from '../areas/city-areas';
+import { logCityAreas } from '../areas/log-city-areas';
 import type { FastifyTypeBox } from '../app/fastify-typebox';
 import type { ApiConfig } from '../config/config';
 import { HttpPortInUseError, listenHttp } from './listen-http';
@@ -26,7 +28,7 @@ const MAX_READING_AGE_MS = 20 * 365 * 24 * 3600 * 1000;
 export const DEFAULT_SIMULATION = { sensors: 300, intervalMs: 10_000, appealsPerMinute: 60, seed: 20260601 };
 
 /**
- * Starts store, broker (embedded unless MQTT_URL), ingest, the HTTP API with
+ * Loads the city's boundary files, then starts store, broker (embedded unless MQTT_URL), ingest, the HTTP API with
  * the web app, and the built-in simulator, in that order; `close` stops them
  * in reverse.
  */
@@ -36,6 +38,9 @@ export async function startStack(config: ApiConfig, logger: Logger, clock: () =>
     for (const closer of closers.reverse()) await closer().catch((error: unknown) => logger.error({ err: error }, 'shutdown step failed'));
   };
   try {
+    // Boundaries first: a file that cannot serve stops the start before anything else runs.
+    const areas = await loadCityAreas(config.boundaries, config.city.bounds);
+    logCityAreas(logger, areas);
     if (!config.databaseUrl) await mkdir(config.dataDir, { recursive: true });
     const store = await openStore(config.databaseUrl ? { databaseUrl: config.databaseUrl } : { dataDir: config.dataDir });
     closers.push(() => store.close());
@@ -65,7 +70,7 @@ export async function startStack(config: ApiConfig, logger: Logger, clock: () =>
     const apiKeys = new Map(config.apiKeys);
     if (config.simulate) apiKeys.set(simulatorKey, 'operator');
     const app = await buildApp({
-      store, config: { ...config, apiKeys }, logger: logger.child({ part: 'api' }), broker: broker ? 'embedded' : 'external', clock,
+      store, config: { ...config, apiKeys }, areas, logger: logger.child({ part: 'api' }), broker: broker ? 'embedded' : 'external', clock,
       healthDetails: () => ({ ...ingestHealth(ingest) }), ingest,
     });
     closers.push(() => app.close());

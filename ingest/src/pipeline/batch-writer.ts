@@ -1,6 +1,6 @@
 import type { Logger } from 'pino';
 import type { Reading } from '@citytwin/shared';
-import { insertDeadLetters, insertReadingsBatch, touchSensorsLastSeen, type DeadLetter, type Db } from '@citytwin/store';
+import { CHANGE_CHANNELS, describeReadingsBatch, insertDeadLetters, insertReadingsBatch, notifyChange, touchSensorsLastSeen, type DeadLetter, type Db } from '@citytwin/store';
 import { recordCommit, type IngestStats } from './ingest-stats';
 
 export interface BatchLimits {
@@ -129,6 +129,7 @@ export class BatchWriter {
       try {
         const stored = await this.commit(batch);
         recordCommit(this.stats, batch.readings.length, stored, performance.now() - started);
+        if (stored > 0) this.announce(batch.readings);
         if (this.stats.storeError) this.logger.info('store reachable again; writes and acknowledgements resumed');
         this.stats.storeError = null;
         return;
@@ -148,6 +149,14 @@ export class BatchWriter {
     noteNewest(this.lastSeen, batch.readings);
     await this.touchLastSeen();
     return stored;
+  }
+
+  // The live channel's hook: every API instance learns from Postgres what the
+  // batch changed and reads the new values itself. A lost announcement costs a
+  // live update (the API also refreshes on a timer), never data or an ack.
+  private announce(readings: readonly Reading[]): void {
+    notifyChange(this.db, CHANGE_CHANNELS.readings, describeReadingsBatch(readings))
+      .catch((error: unknown) => this.logger.warn({ err: error }, 'readings committed but not announced to the live channel'));
   }
 
   // Last-seen times are a health signal, not data: writing them at most every

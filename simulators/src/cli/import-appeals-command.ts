@@ -1,7 +1,6 @@
-import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { parse } from 'csv-parse/sync';
-import { UsageError, userPath, type CliIo } from './cli-io';
+import { UsageError, readDataFile, userPath, type CliIo } from './cli-io';
 import { intFlag, parseFlags } from './parse-flags';
 
 export const IMPORT_APPEALS_HELP = `Usage: pnpm twin import-appeals --format nyc311|citytwin [options] <file...>
@@ -58,7 +57,7 @@ async function sendChunk(api: string, key: string, format: string, rows: unknown
 
 async function importFile(path: string, options: { api: string; key: string; format: string; chunk: number }, io: CliIo): Promise<ImportAnswer> {
   const name = basename(path);
-  const rows = rowsOfFile(await readFile(path, 'utf8'), name);
+  const rows = rowsOfFile(await readDataFile(path, 'recorded appeals: a NYC 311 CSV export of NYC Open Data, or CityTwin JSON/CSV'), name);
   const total: ImportAnswer = { imported: 0, duplicates: 0, rejected: [] };
   for (let offset = 0; offset < rows.length || offset === 0; offset += options.chunk) {
     const answer = await sendChunk(options.api, options.key, options.format, rows.slice(offset, offset + options.chunk), offset);

@@ -1,10 +1,10 @@
-import { readFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import { DEFAULT_TOPIC_PREFIX } from '@citytwin/shared';
 import { BEIJING_AIR_COLUMNS, parseBeijingAirCsv } from '../replay/beijing-air-csv';
 import { parseBeijingStations, stationSensor } from '../replay/beijing-stations';
 import { selectRows, type RecordedRow } from '../replay/replay-source';
 import { shiftToNow } from '../replay/run-replay';
-import { UsageError, dataPath, userPath, type CliIo } from './cli-io';
+import { UsageError, readDataFile, userPath, type CliIo } from './cli-io';
 import { instantFlag, intFlag, parseFlags, speedFlag } from './parse-flags';
 import { replayWithProgress } from './replay-with-progress';
 
@@ -20,7 +20,7 @@ Options:
   --from <date>        first instant to replay (ISO, e.g. 2016-12-01 or 2016-12-01T00:00+08:00)
   --to <date>          replay up to (excluding) this instant
   --shift-to-now       move timestamps so the replay's last reading is stamped now
-  --stations <file>    station list (default ../shared/data/beijing/air/stations.csv)
+  --stations <file>    station list (default: stations.csv beside the first CSV)
   --qos <0|1>          MQTT QoS (default 1)
   --mqtt-url <url>     broker (default mqtt://127.0.0.1:1883)
   --topic-prefix <p>   first topic level (default citytwin)
@@ -35,21 +35,20 @@ const FLAGS = {
   qos: { type: 'string' }, 'mqtt-url': { type: 'string' }, 'topic-prefix': { type: 'string' },
 } as const;
 
-async function readText(path: string): Promise<string> {
-  try {
-    return await readFile(path, 'utf8');
-  } catch (error) {
-    throw new UsageError(`${path}: cannot read (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
-  }
-}
+/** What the files are and where they come from, for the one-line message when one is missing. */
+const AIR_CSV = 'an hourly file of the UCI "Beijing Multi-Site Air Quality" data set (PRSA_Data_<Station>_*.csv, CC BY 4.0, doi:10.24432/C5RK5G)';
+const STATIONS_CSV = "the list of Beijing's national air monitoring stations (station,station_code,name_zh,lon,lat); pass --stations <file>";
 
 /** Reads the station list and the CSVs into time-sorted rows. */
 export async function loadBeijingAirRows(files: readonly string[], stationsPath: string, fromMs?: number, toMs?: number) {
-  const stations = parseBeijingStations(await readText(stationsPath));
+  let stations: ReturnType<typeof parseBeijingStations> | undefined;
   const sensors = new Map<string, ReturnType<typeof stationSensor>>();
   const rows: RecordedRow[] = [];
   for (const file of files) {
-    for (const row of parseBeijingAirCsv(await readText(file))) {
+    const text = await readDataFile(file, AIR_CSV);
+    // Read after the first CSV, so a mistyped CSV path is what the message names.
+    stations ??= parseBeijingStations(await readDataFile(stationsPath, STATIONS_CSV));
+    for (const row of parseBeijingAirCsv(text)) {
       const station = stations.get(row.station);
       if (!station) throw new UsageError(`${file}: station "${row.station}" is not in ${stationsPath}`);
       const sensor = sensors.get(row.station) ?? stationSensor(station);
@@ -67,7 +66,9 @@ export async function runReplayBeijingAir(argv: string[], io: CliIo): Promise<nu
   if (positionals.length === 0) throw new UsageError('give at least one PRSA_Data_<Station>_*.csv file');
   const speed = speedFlag(values.speed, 3600);
   const qos = intFlag('qos', values.qos, 1, 0, 1) as 0 | 1;
-  const { sensors, rows } = await loadBeijingAirRows(positionals.map((file) => userPath(file)), values.stations ? userPath(values.stations) : dataPath('beijing/air/stations.csv'), instantFlag('from', values.from), instantFlag('to', values.to));
+  const files = positionals.map((file) => userPath(file));
+  const stationsPath = values.stations ? userPath(values.stations) : join(dirname(files[0]!), 'stations.csv');
+  const { sensors, rows } = await loadBeijingAirRows(files, stationsPath, instantFlag('from', values.from), instantFlag('to', values.to));
   const expected = rows.reduce((sum, row) => sum + Object.keys(row.values).length, 0);
   const shiftMs = values['shift-to-now'] ? shiftToNow(rows, Date.now()) : 0;
   io.stdout.write(`${sensors.length} stations, ${rows.length} hours, ${expected} readings (${BEIJING_AIR_COLUMNS.map(([column]) => column).join(', ')}; SO2 and CO have no catalogue metric)\n`);

@@ -29,11 +29,23 @@ describe('twin', () => {
     [['replay', 'beijing-air']],
     [['replay', 'beijing-air', '/nonexistent.csv']],
     [['replay', 'beijing-air', 'x.csv', '--speed', '-1']],
+    [['replay', 'nyc-redhook', '--no-appeals']],
+    [['replay', 'nyc-redhook', '--no-appeals', '--dir', '/nonexistent']],
     [['teleport']],
   ])('rejects %j with one line on stderr and exit code 2', async (argv) => {
     const { code, stderr } = await run(...argv);
     expect(code).toBe(2);
     expect(stderr.trim().split('\n')).toHaveLength(1);
+  });
+
+  it.each([
+    [['replay', 'beijing-air', '/nonexistent/PRSA_Data_Dongsi_20130301-20170228.csv'], /^twin: \/nonexistent\/PRSA_Data_Dongsi_20130301-20170228.csv: cannot read \(ENOENT\); expected an hourly file of the UCI "Beijing Multi-Site Air Quality" data set .*doi:10.24432\/C5RK5G\)$/],
+    [['replay', 'beijing-air', `${process.cwd()}/package.json`], /^twin: .*\/stations.csv: cannot read \(ENOENT\); expected the list of Beijing's national air monitoring stations .*pass --stations <file>$/],
+    [['replay', 'nyc-redhook', '--no-appeals', '--dir', '/nonexistent'], /^twin: \/nonexistent\/nyc\/sensors\/redhook_sensor_locations.csv: cannot read \(ENOENT\); expected the Red Hook sensor sites .*NYU class data of 2016$/],
+    [['replay', 'nyc-redhook', '--no-appeals'], /^twin: --dir <folder> is required/],
+  ])('says in one line which recording %j misses and where it comes from', async (argv, message) => {
+    const { stderr } = await run(...argv);
+    expect(stderr.trim()).toMatch(message);
   });
 
   it('lists the commands when run without one', async () => {

@@ -39,8 +39,8 @@ Examples:
   pnpm twin simulate sensors
   pnpm twin simulate sensors --sensors 20000 --rate 5000/s --duration 30s
   pnpm twin simulate sensors --format senml --pack 50 --qos 1 --faults realistic
-  pnpm twin simulate sensors --city nyc --boundary ../shared/data/nyc/boundaries/nyc_borough_boundaries.geojson
-  pnpm twin simulate sensors --boundary ../shared/data/beijing/boundaries/districts-echarts.geojson   # GCJ-02, converted
+  pnpm twin simulate sensors --city nyc --boundary api/cities/nyc/boroughs.geojson
+  pnpm twin simulate sensors --boundary api/cities/beijing/districts.geojson   # GCJ-02, converted
 `;
 
 const FLAGS = {

@@ -13,12 +13,34 @@ export interface Queryable {
   copyCsv(table: string, columns: readonly string[], csv: string): Promise<void>;
 }
 
+/** Receives the payload of each `NOTIFY` on a channel. */
+export type NotifyHandler = (payload: string) => void;
+
+export interface ListenOptions {
+  /**
+   * The listening connection was lost (server restart, network): notifications
+   * sent until {@link ListenOptions.onResumed} are missed.
+   */
+  onLost?: (error: Error) => void;
+  /** Listening again after a loss (LISTEN re-issued): catch up on what was missed. */
+  onResumed?: () => void;
+}
+
 /** One connection (or pool) to the store. */
 export interface Db extends Queryable {
   /** The engine underneath: `pglite` or `postgres`; `timescaledb` is decided after feature detection. */
   readonly engine: 'pglite' | 'postgres';
   /** Runs `work` in one transaction on one connection; rolls back if it throws. */
   transaction<T>(work: (tx: Queryable) => Promise<T>): Promise<T>;
+  /**
+   * `LISTEN channel`: calls `onNotify` with the payload of every `NOTIFY` on
+   * it, from any connection of any process on the same database. Resolves
+   * once listening (on the server back end: once registered, if the server
+   * is unreachable right now; it listens as soon as it is back). The returned
+   * function stops listening. Listen on the primary, never on a replica:
+   * notifications are not replicated.
+   */
+  listen(channel: string, onNotify: NotifyHandler, options?: ListenOptions): Promise<() => Promise<void>>;
   close(): Promise<void>;
 }
 

@@ -1,6 +1,6 @@
 import { readdir } from 'node:fs/promises';
 import { PGlite, type PGliteOptions, type Transaction } from '@electric-sql/pglite';
-import { copyStatement, type Db, type Queryable } from './db';
+import { copyStatement, quoteIdentifier, type Db, type Queryable } from './db';
 
 /** The constructor of PGlite or of a PGlite build with extra extensions. */
 export type PGliteConstructor = new (options?: PGliteOptions) => PGlite;
@@ -52,6 +52,14 @@ export async function openPGliteDb(options: PGliteDbOptions = {}): Promise<Db> {
     engine: 'pglite',
     ...wrap(pg),
     transaction: (work) => pg.transaction((tx) => work(wrap(tx))),
+    // In-process: notifications never get lost, so onLost / onResumed never fire.
+    async listen(channel, onNotify) {
+      quoteIdentifier(channel);
+      const unlisten = await pg.listen(channel, onNotify);
+      return async () => {
+        if (!pg.closed) await unlisten();
+      };
+    },
     close: () => pg.close(),
   };
 }

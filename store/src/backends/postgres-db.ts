@@ -3,6 +3,7 @@ import { pipeline } from 'node:stream/promises';
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { copyStatement, type Db, type Queryable } from './db';
+import { PostgresListener } from './postgres-listener';
 
 export interface PostgresDbOptions {
   connectionString: string;
@@ -38,6 +39,7 @@ export async function openPostgresDb(options: PostgresDbOptions): Promise<Db> {
   pool.on('error', () => undefined);
   const probe = await pool.connect();
   probe.release();
+  let listener: PostgresListener | undefined;
   return {
     engine: 'postgres',
     ...wrap(pool, async () => [await pool.connect(), true]),
@@ -59,6 +61,10 @@ export async function openPostgresDb(options: PostgresDbOptions): Promise<Db> {
         client.release();
       }
     },
-    close: () => pool.end(),
+    listen: (channel, onNotify, listenOptions) => (listener ??= new PostgresListener(options.connectionString)).listen(channel, onNotify, listenOptions),
+    async close() {
+      await listener?.close();
+      await pool.end();
+    },
   };
 }

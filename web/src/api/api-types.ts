@@ -12,6 +12,8 @@ export interface CityInfo {
   baseResolution: number;
   metrics: MetricSpec[];
   categories: AppealCategory[];
+  /** Credits of the boundary files the outlines come from, shown in the map's attribution control. */
+  attribution: string[];
 }
 
 /** `GET /api/health` (the fields the page shows). */

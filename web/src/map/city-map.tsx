@@ -38,7 +38,8 @@ export function CityMap(props: CityMapProps) {
       center: props.centre,
       zoom: props.zoom,
       maxBounds: [props.city.bounds[0] - 1, props.city.bounds[1] - 1, props.city.bounds[2] + 1, props.city.bounds[3] + 1],
-      attributionControl: { compact: true },
+      // The boundary files' licences ask for their credit wherever the outlines are drawn.
+      attributionControl: { compact: true, customAttribution: props.city.attribution },
     });
     const overlay = new MapboxOverlay({
       interleaved: true,

@@ -5,6 +5,7 @@ import type { AppContext } from '../../app/app-context';
 import type { FastifyTypeBox } from '../../app/fastify-typebox';
 import { HttpError, badParameter } from '../../app/http-error';
 import { requireRole } from '../../auth/caller';
+import { announceAppeals } from './announce-appeals';
 import { AppealIdParams } from './appeal-list-schema';
 import { AppealView } from './appeal-view-schema';
 import { toAppealView } from './appeal-view';
@@ -52,6 +53,7 @@ export function registerAppealEventRoutes(app: FastifyTypeBox, context: AppConte
       return { progress: applyTransition(current, body, atMs), atMs, actor: request.caller, note: body.note ?? null, data };
     });
     if (!updated) throw new HttpError(404, 'CT_ERR_NOT_FOUND', `no appeal ${id}`);
+    await announceAppeals(context.store.db, request.log, 'updated', [{ category: updated.category, atMs }]);
     request.log.info({ appealId: id, to: body.to }, 'appeal moved on');
     return toAppealView(updated, context.clock());
   });

@@ -1,10 +1,10 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../config/config';
+import { realDataPath } from '../../testing/real-data';
 import { as, openAppealTestApp, type AppealTestApp } from './appeal-test-app';
 
-const NYC311_DIR = join(loadConfig({}).sharedDataDir, 'nyc/311');
+const NYC311_DIR = realDataPath('nyc/311');
 
 // Real NYC Open Data files (../shared/data/nyc/311): every row is valid; rows without coordinates are kept without a cell.
 const REAL_FILES = [

@@ -4,6 +4,7 @@ import { insertImportedAppeals, type ImportedAppeal } from '@citytwin/store';
 import type { AppContext } from '../../app/app-context';
 import type { FastifyTypeBox } from '../../app/fastify-typebox';
 import { requireRole } from '../../auth/caller';
+import { announceAppeals } from './announce-appeals';
 import type { AppealEnrichment } from './appeal-enrichment';
 import { IMPORT_FORMATS, readImportRow, rowsOfBody } from './import-rows';
 
@@ -48,6 +49,7 @@ export function registerAppealImportRoutes(app: FastifyTypeBox, context: AppCont
     });
     const { imported, duplicates } = await insertImportedAppeals(context.store.db, accepted, request.caller);
     request.log.info({ format, rows: rows.length, imported, duplicates, rejected: rejected.length }, 'appeals imported');
+    if (imported > 0) await announceAppeals(context.store.db, request.log, 'received', accepted.map((appeal) => ({ category: appeal.category, atMs: appeal.receivedAtMs })));
     return { imported, duplicates, rejected };
   });
 }

@@ -8,6 +8,7 @@ import { requireRole } from '../../auth/caller';
 import { registerAppealEventRoutes } from './appeal-events-routes';
 import { registerAppealImportRoutes } from './appeal-import-routes';
 import { registerAppealTopRoutes } from './appeal-top-routes';
+import { announceAppeals } from './announce-appeals';
 import { appealEnricher } from './appeal-enrichment';
 import { CreateAppealBody } from './appeal-create-schema';
 import { AppealIdParams, AppealListQuery } from './appeal-list-schema';
@@ -67,6 +68,7 @@ export function registerAppealRoutes(app: FastifyTypeBox, context: AppContext): 
       if (isUniqueViolation(error)) throw new HttpError(409, 'CT_ERR_CONFLICT', `externalId: an appeal with this externalId exists already`, 'externalId');
       throw error;
     }
+    await announceAppeals(context.store.db, request.log, 'received', [{ category: body.category, atMs: receivedAtMs }]);
     void reply.status(201);
     return toAppealView((await findAppeal(context.store.db, id))!, context.clock(), contact ? { contact } : {});
   });

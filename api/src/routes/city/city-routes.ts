@@ -1,8 +1,8 @@
 import { Type } from 'typebox';
-import { APPEAL_CATEGORIES, METRICS } from '@citytwin/shared';
+import { APPEAL_CATEGORIES, AREA_LEVELS, METRICS } from '@citytwin/shared';
 import type { AppContext } from '../../app/app-context';
 import type { FastifyTypeBox } from '../../app/fastify-typebox';
-import { loadCityBoundaries, type BoundaryCollection } from '../../city/boundaries';
+import { StringEnum } from '../../app/string-enum';
 
 const CityResponse = Type.Object({
   code: Type.String(),
@@ -15,12 +15,24 @@ const CityResponse = Type.Object({
   baseResolution: Type.Integer(),
   metrics: Type.Array(Type.Object({}, { additionalProperties: true })),
   categories: Type.Array(Type.Object({}, { additionalProperties: true })),
+  /** Credits of the boundary files in use, for the map's attribution control. */
+  attribution: Type.Array(Type.String()),
+});
+
+const BoundariesResponse = Type.Object({
+  type: Type.Literal('FeatureCollection'),
+  features: Type.Array(
+    Type.Object({
+      type: Type.Literal('Feature'),
+      properties: Type.Object({ name: Type.String(), level: StringEnum(AREA_LEVELS) }),
+      geometry: Type.Object({ type: Type.Union([Type.Literal('Polygon'), Type.Literal('MultiPolygon')]), coordinates: Type.Unknown() }),
+    }),
+  ),
 });
 
 /** `GET /api/city` (profile, catalogue, taxonomy) and `GET /api/city/boundaries` (GeoJSON, WGS84). */
 export function registerCityRoutes(app: FastifyTypeBox, context: AppContext): void {
-  const { city, sharedDataDir, baseResolution } = context.config;
-  let boundaries: Promise<BoundaryCollection> | undefined;
+  const { city, baseResolution } = context.config;
 
   app.get('/api/city', { schema: { response: { 200: CityResponse } } }, async () => ({
     code: city.code,
@@ -33,13 +45,11 @@ export function registerCityRoutes(app: FastifyTypeBox, context: AppContext): vo
     baseResolution,
     metrics: Object.values(METRICS),
     categories: [...APPEAL_CATEGORIES],
+    attribution: context.areas.attribution,
   }));
 
-  app.get('/api/city/boundaries', async (_request, reply) => {
-    boundaries ??= loadCityBoundaries(sharedDataDir, city, (path) =>
-      context.logger.warn({ path }, 'boundary file missing: map shows no area outlines (set SHARED_DATA_DIR)'),
-    );
+  app.get('/api/city/boundaries', { schema: { response: { 200: BoundariesResponse } } }, async (_request, reply) => {
     void reply.header('cache-control', 'public, max-age=3600');
-    return boundaries;
+    return context.areas.boundaries;
   });
 }

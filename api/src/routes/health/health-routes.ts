@@ -10,6 +10,8 @@ const HealthResponse = Type.Object(
     city: Type.String(),
     baseResolution: Type.Integer(),
     storeReachable: Type.Boolean(),
+    /** Areas per level that appeals are assigned to (0 for a level with no boundary file). */
+    areas: Type.Object({ district: Type.Integer(), street: Type.Integer(), community: Type.Integer() }),
   },
   { additionalProperties: true },
 );
@@ -31,6 +33,7 @@ export function registerHealthRoutes(app: FastifyTypeBox, context: AppContext): 
       city: context.config.city.code,
       baseResolution: context.config.baseResolution,
       storeReachable,
+      areas: { ...context.areas.counts },
     };
   });
 }

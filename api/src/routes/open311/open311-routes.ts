@@ -4,6 +4,7 @@ import { findAppealCategory, isInsideBBox, topCategoryOf } from '@citytwin/share
 import { findAppeal, insertAppeal, listAppeals, type AppealFilter } from '@citytwin/store';
 import type { AppContext } from '../../app/app-context';
 import type { FastifyTypeBox } from '../../app/fastify-typebox';
+import { announceAppeals } from '../appeals/announce-appeals';
 import { appealEnricher } from '../appeals/appeal-enrichment';
 import { Open311Error, installOpen311ErrorHandler } from './open311-errors';
 import { open311ServiceDefinition, open311Services } from './open311-services';
@@ -106,6 +107,7 @@ export async function registerOpen311Routes(app: FastifyTypeBox, context: AppCon
         contact: contact.name || contact.phone || contact.email ? contact : null,
       }, request.caller);
       request.log.info({ appealId: id, category }, 'open311 request received');
+      await announceAppeals(context.store.db, request.log, 'received', [{ category, atMs: receivedAtMs }]);
       return [{ service_request_id: id, service_notice: null, account_id: null }];
     });
     scope.get('/requests.json', { schema: { querystring: Loose, response: { 200: Open311RequestList } } }, async (request) => {

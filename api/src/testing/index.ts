@@ -1,0 +1,1 @@
+export { realDataDir, realDataPath } from './real-data';
