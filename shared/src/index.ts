@@ -40,3 +40,6 @@ export * from './trends/emerging-hotspots';
 export * from './trends/robust-baseline';
 export * from './trends/student-t';
 export * from './trends/correlation';
+export * from './trends/time-steps';
+export * from './trends/seasonal-baseline';
+export * from './appeals/chronic-problems';

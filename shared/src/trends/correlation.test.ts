@@ -49,4 +49,9 @@ describe('laggedCorrelation', () => {
     ]);
     expect(bestLag([{ lag: 0, r: Number.NaN, n: 0 }])).toBeNull();
   });
+
+  it('skips pairs where either step has no data', () => {
+    const lags = laggedCorrelation([1, Number.NaN, 3, 4, 2], [1, 2, Number.NaN, 4, 2], 0);
+    expect(lags[0]).toEqual({ lag: 0, r: pearson([1, 4, 2], [1, 4, 2]), n: 3 });
+  });
 });

@@ -83,10 +83,10 @@ export interface LaggedCorrelation {
 /**
  * Cross-correlation of `leading` (x) and `following` (y) at lags 0..maxLag:
  * r(k) = Pearson's r of the pairs (x_t, y_{t+k}), so a positive lag k with
- * the largest r says y follows x by k steps. Each lag uses only the
- * overlapping pairs (n − k of them) and their own means, so the r values are
- * true correlations (Box, Jenkins & Reinsel, "Time Series Analysis", §12.1.2,
- * estimated per lag rather than with the whole-series means).
+ * the largest r says y follows x by k steps. Each lag uses only the pairs
+ * where both values are finite (a NaN marks a step without data) and their
+ * own means, so every r is a true correlation (Box, Jenkins & Reinsel, "Time
+ * Series Analysis", §12.1, estimated per lag rather than with whole-series means).
  * @example laggedCorrelation([0, 1, 0, 0, 1, 0], [0, 0, 1, 0, 0, 1], 2)[1] // { lag: 1, r: 1, n: 5 }
  */
 export function laggedCorrelation(leading: ArrayLike<number>, following: ArrayLike<number>, maxLag: number): LaggedCorrelation[] {
@@ -94,14 +94,17 @@ export function laggedCorrelation(leading: ArrayLike<number>, following: ArrayLi
   const n = leading.length;
   const result: LaggedCorrelation[] = [];
   for (let lag = 0; lag <= maxLag; lag += 1) {
-    const pairs = Math.max(0, n - lag);
-    const x = new Float64Array(pairs);
-    const y = new Float64Array(pairs);
-    for (let t = 0; t < pairs; t += 1) {
-      x[t] = leading[t]!;
-      y[t] = following[t + lag]!;
+    const x: number[] = [];
+    const y: number[] = [];
+    for (let t = 0; t + lag < n; t += 1) {
+      const a = leading[t]!;
+      const b = following[t + lag]!;
+      if (Number.isFinite(a) && Number.isFinite(b)) {
+        x.push(a);
+        y.push(b);
+      }
     }
-    result.push({ lag, r: pearson(x, y), n: pairs });
+    result.push({ lag, r: pearson(x, y), n: x.length });
   }
   return result;
 }
