@@ -43,3 +43,5 @@ export * from './trends/correlation';
 export * from './trends/time-steps';
 export * from './trends/seasonal-baseline';
 export * from './appeals/chronic-problems';
+export * from './trends/alert-episodes';
+export * from './trends/alert-scale-floor';

@@ -23,3 +23,5 @@ export { notifyChange, encodeChange, NOTIFY_MAX_BYTES } from './notify/notify-ch
 export { listenForChanges, type ChangeHandler, type ChangeListenOptions } from './notify/listen-for-changes';
 export { describeReadingsBatch, describeAppeals, type AppealTouch } from './notify/describe-change';
 export { findPhysicalSteps, findHumanSteps, type StepGrid, type StepValue } from './db/step-series';
+export { findReadingBuckets, findAppealBuckets, findNewestDataMs, type AlertBucketRow, type BucketRange } from './db/alert-buckets';
+export { insertAlert, updateAlert, listAlerts, findAlertWatermark, saveAlertWatermark, type StoredAlert, type AlertWrite, type AlertFilter, type AlertLayer, type AlertStatus } from './db/alerts';

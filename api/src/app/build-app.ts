@@ -20,6 +20,7 @@ import { registerChronicRoutes } from '../routes/appeals/chronic-routes';
 import { registerCellSeriesRoutes } from '../routes/cells/cell-series-routes';
 import { registerCorrelationRoutes } from '../routes/fusion/correlation-routes';
 import { registerTrendsRoutes } from '../routes/trends/trends-routes';
+import { registerAlertsRoutes } from '../routes/alerts/alerts-routes';
 import { completeAppContext, type AppContextInput } from './app-context';
 import { installErrorHandler } from './error-handler';
 import { RequestLogController } from './request-log-controller';
@@ -52,6 +53,7 @@ export async function buildApp(input: AppContextInput): Promise<FastifyTypeBox> 
   registerTrendsRoutes(app, context);
   registerCellSeriesRoutes(app, context);
   registerChronicRoutes(app, context);
+  registerAlertsRoutes(app, context);
   registerAppealRoutes(app, context);
   registerRankingsRoutes(app, context);
   registerSensorRoutes(app, context);
