@@ -6,6 +6,7 @@ import { BoundaryFileError } from './areas/boundary-file';
 import { loadCityAreas } from './areas/city-areas';
 import { logCityAreas } from './areas/log-city-areas';
 import { ConfigError, loadConfig } from './config/config';
+import { AlertJob } from './jobs/alert-job';
 import { HttpPortInUseError, listenHttp } from './stack/listen-http';
 
 // The API alone (production): ingest and the broker run as their own processes.
@@ -17,10 +18,12 @@ async function main(): Promise<void> {
   logCityAreas(logger, areas);
   if (!config.databaseUrl) await mkdir(config.dataDir, { recursive: true });
   const store = await openStore(config.databaseUrl ? { databaseUrl: config.databaseUrl } : { dataDir: config.dataDir });
-  const app = await buildApp({ store, config, areas, logger, broker: 'external', clock: Date.now });
+  const alertJob = new AlertJob({ store, settings: config.alerts, logger: logger.child({ part: 'alerts' }) });
+  await alertJob.start();
+  const app = await buildApp({ store, config, areas, logger, broker: 'external', clock: Date.now, alertJob });
   const port = await listenHttp(app, config.port, config.host);
   logger.info({ port, store: store.kind }, `CityTwin API listening on http://localhost:${port}`);
-  const stop = () => void app.close().then(() => store.close()).then(() => process.exit(0));
+  const stop = () => void app.close().then(() => alertJob.stop()).then(() => store.close()).then(() => process.exit(0));
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
 }

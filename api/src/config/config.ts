@@ -33,6 +33,20 @@ export interface ApiConfig {
   privacyMinAppeals?: number;
   /** Per-category SLA overrides (APPEAL_SLA="noise=2h/7d,heating=1h/1d"). */
   appealSla?: Record<string, AppealSla>;
+  /** The early-warning job's rules (ALERT_*). */
+  alerts: AlertSettings;
+}
+
+/** How the alert job compares buckets with their seasonal baseline. */
+export interface AlertSettings {
+  /** Weeks of the hour-of-week baseline (ALERT_BASELINE_WEEKS, default 4). */
+  baselineWeeks: number;
+  /** Robust z at or beyond which a bucket is abnormal (ALERT_Z, default 3). */
+  z: number;
+  /** Consecutive abnormal buckets that open an alert, and normal ones that close it (ALERT_HOURS, default 2). */
+  hours: number;
+  /** Bucket width: `1h` (default) or `5m` (faster, against the same hourly baseline). */
+  bucket: '1h' | '5m';
 }
 
 export class ConfigError extends Error {}
@@ -84,6 +98,25 @@ function readAppealPrivacy(env: Env): { privacyMinAppeals: number; appealSla: Re
   }
 }
 
+function readPositive(env: Env, name: string, fallback: number, integer: boolean): number {
+  const text = env[name];
+  if (text === undefined || text === '') return fallback;
+  const value = Number(text);
+  if (!(value > 0) || (integer && !Number.isInteger(value))) throw new ConfigError(`${name}="${text}" must be a ${integer ? 'whole number' : 'number'} > 0`);
+  return value;
+}
+
+function readAlerts(env: Env): AlertSettings {
+  const bucket = env['ALERT_BUCKET'] ?? '1h';
+  if (bucket !== '1h' && bucket !== '5m') throw new ConfigError(`ALERT_BUCKET="${bucket}" must be 1h or 5m`);
+  return {
+    baselineWeeks: readPositive(env, 'ALERT_BASELINE_WEEKS', 4, true),
+    z: readPositive(env, 'ALERT_Z', 3, false),
+    hours: readPositive(env, 'ALERT_HOURS', 2, true),
+    bucket,
+  };
+}
+
 function readBoundaries(env: Env, city: CityProfile): BoundarySource[] {
   try {
     return boundarySources(city, parseCityBoundaries(env['CITY_BOUNDARIES'], REPO_ROOT));
@@ -129,5 +162,6 @@ export function loadConfig(env: Env = process.env): ApiConfig {
     webDistDir: inRepo(env['WEB_DIST_DIR'] ?? 'web/dist'),
     logLevel: env['LOG_LEVEL'] ?? 'info',
     ...readAppealPrivacy(env),
+    alerts: readAlerts(env),
   };
 }
