@@ -1,5 +1,6 @@
 import { mkdir } from 'node:fs/promises';
 import { pino } from 'pino';
+import { onShutdownSignal } from '@citytwin/ingest';
 import { DataDirError, openStore } from '@citytwin/store';
 import { buildApp } from './app/build-app';
 import { BoundaryFileError } from './areas/boundary-file';
@@ -17,12 +18,16 @@ async function main(): Promise<void> {
   logCityAreas(logger, areas);
   if (!config.databaseUrl) await mkdir(config.dataDir, { recursive: true });
   const store = await openStore(config.databaseUrl ? { databaseUrl: config.databaseUrl } : { dataDir: config.dataDir });
-  const app = await buildApp({ store, config, areas, logger, broker: 'external', clock: Date.now });
+  const lifecycle = { draining: false };
+  const app = await buildApp({ store, config, areas, logger, broker: 'external', clock: Date.now, lifecycle, ...(config.mqttUrl ? { brokerUrl: config.mqttUrl } : {}) });
   const port = await listenHttp(app, config.port, config.host);
   logger.info({ port, store: store.kind }, `CityTwin API listening on http://localhost:${port}`);
-  const stop = () => void app.close().then(() => store.close()).then(() => process.exit(0));
-  process.on('SIGINT', stop);
-  process.on('SIGTERM', stop);
+  onShutdownSignal(logger, async () => {
+    // Readiness turns 503 first; close() then refuses new requests (503), lets in-flight ones finish, and closes the pools.
+    lifecycle.draining = true;
+    await app.close();
+    await store.close();
+  });
 }
 
 main().catch((error: unknown) => {

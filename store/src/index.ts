@@ -1,7 +1,7 @@
 export type { Db, Queryable, StoreKind } from './backends/db';
 export { DataDirError } from './backends/pglite-db';
 export { openStore, type Store, type StoreOptions } from './open-store';
-export { applyMigrations, loadMigrations } from './schema/migrate';
+export { applyMigrations, findPendingMigrations, loadMigrations } from './schema/migrate';
 export { DEFAULT_TIMESCALE_SETTINGS, type TimescaleSettings } from './schema/timescale';
 export { parentCellSql } from './db/cell-sql';
 export { insertReadingsBatch, countReadings, findNewestReadingMs } from './db/readings';

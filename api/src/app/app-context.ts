@@ -3,6 +3,11 @@ import type { Db, Store } from '@citytwin/store';
 import type { CityAreas } from '../areas/city-areas';
 import type { ApiConfig } from '../config/config';
 
+/** The process's shutdown state, shared by the signal handler and the health routes. */
+export interface Lifecycle {
+  draining: boolean;
+}
+
 /** What every route module is given. */
 export interface AppContext {
   store: Store;
@@ -17,6 +22,10 @@ export interface AppContext {
   logger: Logger;
   /** Whether MQTT goes through the in-process broker or an external one. */
   broker: 'embedded' | 'external';
+  /** The broker this deployment uses, probed by `/api/health/ready`; absent when the process knows none. */
+  brokerUrl?: string;
+  /** Set while the process shuts down, so readiness turns 503 before the listener closes. */
+  lifecycle?: Lifecycle;
   /** Epoch ms now; injected so tests control time. */
   clock: () => number;
   /** Health details of parts running in this process (ingest, simulator). */

@@ -34,7 +34,9 @@ export const DEFAULT_SIMULATION = { sensors: 300, intervalMs: 10_000, appealsPer
  */
 export async function startStack(config: ApiConfig, logger: Logger, clock: () => number = Date.now): Promise<Stack> {
   const closers: Array<() => Promise<void>> = [];
+  const lifecycle = { draining: false };
   const close = async () => {
+    lifecycle.draining = true;
     for (const closer of closers.reverse()) await closer().catch((error: unknown) => logger.error({ err: error }, 'shutdown step failed'));
   };
   try {
@@ -71,7 +73,7 @@ export async function startStack(config: ApiConfig, logger: Logger, clock: () =>
     if (config.simulate) apiKeys.set(simulatorKey, 'operator');
     const app = await buildApp({
       store, config: { ...config, apiKeys }, areas, logger: logger.child({ part: 'api' }), broker: broker ? 'embedded' : 'external', clock,
-      healthDetails: () => ({ ...ingestHealth(ingest) }), ingest,
+      brokerUrl: mqttUrl, lifecycle, healthDetails: () => ({ ...ingestHealth(ingest) }), ingest,
     });
     closers.push(() => app.close());
     const port = await listenHttp(app, config.port, config.host).catch((error: unknown) => {
