@@ -8,6 +8,7 @@ import { loadCityAreas } from './areas/city-areas';
 import { logCityAreas } from './areas/log-city-areas';
 import { ConfigError, loadConfig } from './config/config';
 import { HttpPortInUseError, listenHttp } from './stack/listen-http';
+import { openReadDb, readReplicaContext } from './stack/open-read-db';
 
 // The API alone (production): ingest and the broker run as their own processes.
 const logger = pino({ level: process.env['LOG_LEVEL'] ?? 'info' });
@@ -18,14 +19,18 @@ async function main(): Promise<void> {
   logCityAreas(logger, areas);
   if (!config.databaseUrl) await mkdir(config.dataDir, { recursive: true });
   const store = await openStore(config.databaseUrl ? { databaseUrl: config.databaseUrl } : { dataDir: config.dataDir });
+  const replica = openReadDb(config, store, logger);
   const lifecycle = { draining: false };
-  const app = await buildApp({ store, config, areas, logger, broker: 'external', clock: Date.now, lifecycle, ...(config.mqttUrl ? { brokerUrl: config.mqttUrl } : {}) });
+  const app = await buildApp({
+    store, config, areas, logger, broker: 'external', clock: Date.now, lifecycle, ...(config.mqttUrl ? { brokerUrl: config.mqttUrl } : {}), ...readReplicaContext(replica),
+  });
   const port = await listenHttp(app, config.port, config.host);
   logger.info({ port, store: store.kind }, `CityTwin API listening on http://localhost:${port}`);
   onShutdownSignal(logger, async () => {
     // Readiness turns 503 first; close() then refuses new requests (503), lets in-flight ones finish, and closes the pools.
     lifecycle.draining = true;
     await app.close();
+    await replica?.close();
     await store.close();
   });
 }

@@ -1,5 +1,5 @@
 import type { Logger } from 'pino';
-import type { Db, Store } from '@citytwin/store';
+import type { Db, ReplicaStatus, Store } from '@citytwin/store';
 import type { CityAreas } from '../areas/city-areas';
 import type { ApiConfig } from '../config/config';
 
@@ -16,6 +16,8 @@ export interface AppContext {
    * replica when one is configured. Writes always go to `store.db`.
    */
   readDb: Db;
+  /** Where reads go and how far the replica is behind, when `readDb` is a replica (DATABASE_READ_URL). */
+  replicaStatus?: () => ReplicaStatus;
   config: ApiConfig;
   /** The city's areas (outlines, locator, credits), loaded before the app is built. */
   areas: CityAreas;

@@ -1,4 +1,4 @@
-import { findPendingMigrations } from '@citytwin/store';
+import { findPendingMigrations, type ReplicaStatus } from '@citytwin/store';
 import type { AppContext } from '../app/app-context';
 import { probeTcp } from './tcp-probe';
 
@@ -13,6 +13,8 @@ export interface Readiness {
     migrations: { ok: boolean; pending: string[] };
     /** `configured: false` when this process talks to no broker (the API alone without MQTT_URL). */
     broker: { ok: boolean; configured: boolean };
+    /** Shown, never a reason: while the replica cannot serve, reads go to the primary. */
+    readReplica?: ReplicaStatus;
   };
 }
 
@@ -48,6 +50,7 @@ export async function checkReadiness(context: AppContext): Promise<Readiness> {
       store: { ok: storeOk },
       migrations: { ok: storeOk && pending !== null && pending.length === 0, pending: pending ?? [] },
       broker: { ok: brokerOk, configured: context.brokerUrl !== undefined },
+      ...(context.replicaStatus ? { readReplica: context.replicaStatus() } : {}),
     },
   };
 }

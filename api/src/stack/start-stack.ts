@@ -10,6 +10,7 @@ import { logCityAreas } from '../areas/log-city-areas';
 import type { FastifyTypeBox } from '../app/fastify-typebox';
 import type { ApiConfig } from '../config/config';
 import { HttpPortInUseError, listenHttp } from './listen-http';
+import { openReadDb, readReplicaContext } from './open-read-db';
 
 /** Everything the all-in-one runs in one process. */
 export interface Stack {
@@ -47,6 +48,8 @@ export async function startStack(config: ApiConfig, logger: Logger, clock: () =>
     const store = await openStore(config.databaseUrl ? { databaseUrl: config.databaseUrl } : { dataDir: config.dataDir });
     closers.push(() => store.close());
     logger.info({ store: store.kind, migrations: store.applied }, `store ready (${store.kind})`);
+    const replica = openReadDb(config, store, logger);
+    if (replica) closers.push(() => replica.close());
 
     let broker: EmbeddedBroker | undefined;
     if (!config.mqttUrl) {
@@ -73,7 +76,7 @@ export async function startStack(config: ApiConfig, logger: Logger, clock: () =>
     if (config.simulate) apiKeys.set(simulatorKey, 'operator');
     const app = await buildApp({
       store, config: { ...config, apiKeys }, areas, logger: logger.child({ part: 'api' }), broker: broker ? 'embedded' : 'external', clock,
-      brokerUrl: mqttUrl, lifecycle, healthDetails: () => ({ ...ingestHealth(ingest) }), ingest,
+      brokerUrl: mqttUrl, lifecycle, ...readReplicaContext(replica), healthDetails: () => ({ ...ingestHealth(ingest) }), ingest,
     });
     closers.push(() => app.close());
     const port = await listenHttp(app, config.port, config.host).catch((error: unknown) => {

@@ -25,7 +25,7 @@ export interface TestAppOptions {
   /** Initial value of the injected clock. */
   nowMs?: number;
   /** Context fields of a deployment: the broker readiness probes, the shutdown state, a read replica. */
-  context?: Pick<AppContextInput, 'brokerUrl' | 'lifecycle' | 'readDb'>;
+  context?: Pick<AppContextInput, 'brokerUrl' | 'lifecycle' | 'readDb' | 'replicaStatus'>;
 }
 
 /** The HTTP app over a fresh test store with an injected clock and captured logs, for `app.inject` tests. */
