@@ -10,6 +10,7 @@ import { registerCellsRoutes } from '../routes/cells/cells-routes';
 import { registerCityRoutes } from '../routes/city/city-routes';
 import { registerFusionRoutes } from '../routes/fusion/fusion-routes';
 import { registerPlacementRoutes } from '../routes/fusion/placement-routes';
+import { registerHealthProbeRoutes } from '../routes/health/health-probe-routes';
 import { registerHealthRoutes } from '../routes/health/health-routes';
 import { registerHotspotsRoutes } from '../routes/hotspots/hotspots-routes';
 import { registerIngestRoutes } from '../routes/ingest/ingest-routes';
@@ -44,6 +45,7 @@ export async function buildApp(input: AppContextInput): Promise<FastifyTypeBox> 
   installCallerResolution(app, context.config.apiKeys);
 
   registerHealthRoutes(app, context);
+  registerHealthProbeRoutes(app, context);
   registerCityRoutes(app, context);
   registerCellsRoutes(app, context);
   registerHotspotsRoutes(app, context);

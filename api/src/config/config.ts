@@ -13,6 +13,10 @@ export interface ApiConfig {
   host: string;
   /** Postgres URL; undefined means embedded PGlite under `dataDir`. */
   databaseUrl: string | undefined;
+  /** A streaming replica of `databaseUrl` for the read-only routes (DATABASE_READ_URL). */
+  databaseReadUrl: string | undefined;
+  /** Reads go back to the primary while the replica is further behind than this (READ_REPLICA_MAX_LAG_S, default 30). */
+  readReplicaMaxLagSeconds: number;
   dataDir: string;
   /** External broker URL; undefined means the embedded broker on `mqttPort`. */
   mqttUrl: string | undefined;
@@ -72,6 +76,20 @@ function readUrl(env: Env, name: string, protocols: readonly string[]): string |
   }
   if (!protocols.includes(url.protocol)) throw new ConfigError(`${name} must start with ${protocols.join(' or ')}, got ${url.protocol}`);
   return text;
+}
+
+function readMaxLag(env: Env): number {
+  const text = env['READ_REPLICA_MAX_LAG_S'];
+  if (text === undefined || text === '') return 30;
+  const seconds = Number(text);
+  if (!Number.isFinite(seconds) || seconds < 0) throw new ConfigError(`READ_REPLICA_MAX_LAG_S="${text}" must be a number of seconds >= 0`);
+  return seconds;
+}
+
+function readReadUrl(env: Env): string | undefined {
+  const url = readUrl(env, 'DATABASE_READ_URL', ['postgres:', 'postgresql:']);
+  if (url && !env['DATABASE_URL']) throw new ConfigError('DATABASE_READ_URL needs DATABASE_URL: a replica is a copy of a server, not of embedded PGlite');
+  return url;
 }
 
 function readCity(env: Env): CityProfile {
@@ -149,6 +167,8 @@ export function loadConfig(env: Env = process.env): ApiConfig {
     port: readPort(env, 'PORT', 8080),
     host: env['HOST'] ?? '0.0.0.0',
     databaseUrl: readUrl(env, 'DATABASE_URL', ['postgres:', 'postgresql:']),
+    databaseReadUrl: readReadUrl(env),
+    readReplicaMaxLagSeconds: readMaxLag(env),
     dataDir: inRepo(env['DATA_DIR'] ?? '.citytwin/data'),
     mqttUrl: readUrl(env, 'MQTT_URL', ['mqtt:', 'mqtts:', 'tcp:', 'ws:', 'wss:']),
     mqttPort: readPort(env, 'MQTT_PORT', 1883),
