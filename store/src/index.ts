@@ -22,3 +22,4 @@ export { CHANGE_CHANNELS, ALERT_EVENTS, type ChangeChannel, type ChangeOf, type 
 export { notifyChange, encodeChange, NOTIFY_MAX_BYTES } from './notify/notify-change';
 export { listenForChanges, type ChangeHandler, type ChangeListenOptions } from './notify/listen-for-changes';
 export { describeReadingsBatch, describeAppeals, type AppealTouch } from './notify/describe-change';
+export { insertApiKey, findApiKey, listApiKeys, revokeApiKey, type StoredApiKey } from './db/api-keys';

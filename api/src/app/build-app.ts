@@ -5,6 +5,8 @@ import fastifyStatic from '@fastify/static';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { loadCityAreas } from '../areas/city-areas';
 import { installCallerResolution } from '../auth/caller';
+import { installRouteAccess } from '../auth/install-route-access';
+import { keyResolver } from '../auth/key-resolver';
 import { registerAppealRoutes } from '../routes/appeals/appeals-routes';
 import { registerCellsRoutes } from '../routes/cells/cells-routes';
 import { registerCityRoutes } from '../routes/city/city-routes';
@@ -36,7 +38,8 @@ export async function buildApp(input: AppContextInput): Promise<FastifyTypeBox> 
   }).withTypeProvider<TypeBoxTypeProvider>();
   installErrorHandler(app);
   await app.register(formBody);
-  installCallerResolution(app, context.config.apiKeys);
+  installCallerResolution(app, keyResolver(context.store.db, context.config.apiKeys));
+  installRouteAccess(app);
 
   registerHealthRoutes(app, context);
   registerCityRoutes(app, context);
