@@ -7,6 +7,7 @@ import { loadCityAreas } from '../areas/city-areas';
 import { installCallerResolution } from '../auth/caller';
 import { installRouteAccess } from '../auth/install-route-access';
 import { keyResolver } from '../auth/key-resolver';
+import { installWriteRateLimit } from '../security/write-rate-limit';
 import { registerAppealRoutes } from '../routes/appeals/appeals-routes';
 import { registerCellsRoutes } from '../routes/cells/cells-routes';
 import { registerCityRoutes } from '../routes/city/city-routes';
@@ -39,6 +40,7 @@ export async function buildApp(input: AppContextInput): Promise<FastifyTypeBox> 
   installErrorHandler(app);
   await app.register(formBody);
   installCallerResolution(app, keyResolver(context.store.db, context.config.apiKeys));
+  await installWriteRateLimit(app, context.config.rateLimit);
   installRouteAccess(app);
 
   registerHealthRoutes(app, context);

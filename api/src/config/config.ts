@@ -33,6 +33,10 @@ export interface ApiConfig {
   privacyMinAppeals?: number;
   /** Per-category SLA overrides (APPEAL_SLA="noise=2h/7d,heating=1h/1d"). */
   appealSla?: Record<string, AppealSla>;
+  /** Writes a minute: anonymous callers per IP (RATE_LIMIT_ANONYMOUS, default 60), keyed callers per key (RATE_LIMIT_KEYED, default 1,200). */
+  rateLimit: { anonymousPerMinute: number; keyedPerMinute: number };
+  /** Origins allowed to call the API from a browser (CORS_ORIGINS, comma-separated); empty means same origin only. */
+  corsOrigins: string[];
 }
 
 export class ConfigError extends Error {}
@@ -84,6 +88,28 @@ function readAppealPrivacy(env: Env): { privacyMinAppeals: number; appealSla: Re
   }
 }
 
+function readPositiveInt(env: Env, name: string, fallback: number): number {
+  const text = env[name];
+  if (text === undefined || text === '') return fallback;
+  const value = Number(text);
+  if (!Number.isInteger(value) || value < 1) throw new ConfigError(`${name}="${text}" must be a whole number >= 1`);
+  return value;
+}
+
+function readCorsOrigins(env: Env): string[] {
+  const origins = (env['CORS_ORIGINS'] ?? '').split(',').map((part) => part.trim()).filter(Boolean);
+  for (const origin of origins) {
+    let url: URL | undefined;
+    try {
+      url = new URL(origin);
+    } catch {
+      url = undefined;
+    }
+    if (!url || url.origin !== origin) throw new ConfigError(`CORS_ORIGINS entry "${origin}" is not an origin like https://dashboard.example.org`);
+  }
+  return origins;
+}
+
 function readBoundaries(env: Env, city: CityProfile): BoundarySource[] {
   try {
     return boundarySources(city, parseCityBoundaries(env['CITY_BOUNDARIES'], REPO_ROOT));
@@ -129,5 +155,7 @@ export function loadConfig(env: Env = process.env): ApiConfig {
     webDistDir: inRepo(env['WEB_DIST_DIR'] ?? 'web/dist'),
     logLevel: env['LOG_LEVEL'] ?? 'info',
     ...readAppealPrivacy(env),
+    rateLimit: { anonymousPerMinute: readPositiveInt(env, 'RATE_LIMIT_ANONYMOUS', 60), keyedPerMinute: readPositiveInt(env, 'RATE_LIMIT_KEYED', 1200) },
+    corsOrigins: readCorsOrigins(env),
   };
 }
