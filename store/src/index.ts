@@ -26,3 +26,4 @@ export { findPhysicalSteps, findHumanSteps, type StepGrid, type StepValue } from
 export { findReadingBuckets, findAppealBuckets, findNewestDataMs, type AlertBucketRow, type BucketRange } from './db/alert-buckets';
 export { insertAlert, updateAlert, listAlerts, findAlertWatermark, saveAlertWatermark, type StoredAlert, type AlertWrite, type AlertFilter, type AlertLayer, type AlertStatus } from './db/alerts';
 export { openReadReplica, type ReadReplicaDb, type ReadReplicaOptions, type ReplicaStatus, type ReplicaFallbackReason } from './backends/read-replica';
+export { insertApiKey, findApiKey, listApiKeys, revokeApiKey, type StoredApiKey } from './db/api-keys';

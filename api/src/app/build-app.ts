@@ -5,6 +5,9 @@ import fastifyStatic from '@fastify/static';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { loadCityAreas } from '../areas/city-areas';
 import { installCallerResolution } from '../auth/caller';
+import { installRouteAccess } from '../auth/install-route-access';
+import { keyResolver } from '../auth/key-resolver';
+import { installWriteRateLimit } from '../security/write-rate-limit';
 import { registerAppealRoutes } from '../routes/appeals/appeals-routes';
 import { registerCellsRoutes } from '../routes/cells/cells-routes';
 import { registerCityRoutes } from '../routes/city/city-routes';
@@ -42,7 +45,9 @@ export async function buildApp(input: AppContextInput): Promise<FastifyTypeBox> 
   }).withTypeProvider<TypeBoxTypeProvider>();
   installErrorHandler(app);
   await app.register(formBody);
-  installCallerResolution(app, context.config.apiKeys);
+  installCallerResolution(app, keyResolver(context.store.db, context.config.apiKeys));
+  await installWriteRateLimit(app, context.config.rateLimit);
+  installRouteAccess(app);
 
   registerHealthRoutes(app, context);
   registerHealthProbeRoutes(app, context);

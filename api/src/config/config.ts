@@ -37,6 +37,10 @@ export interface ApiConfig {
   privacyMinAppeals?: number;
   /** Per-category SLA overrides (APPEAL_SLA="noise=2h/7d,heating=1h/1d"). */
   appealSla?: Record<string, AppealSla>;
+  /** Writes a minute: anonymous callers per IP (RATE_LIMIT_ANONYMOUS, default 60), keyed callers per key (RATE_LIMIT_KEYED, default 1,200). */
+  rateLimit: { anonymousPerMinute: number; keyedPerMinute: number };
+  /** Origins allowed to call the API from a browser (CORS_ORIGINS, comma-separated); empty means same origin only. */
+  corsOrigins: string[];
   /** The early-warning job's rules (ALERT_*). */
   alerts: AlertSettings;
 }
@@ -135,6 +139,20 @@ function readAlerts(env: Env): AlertSettings {
   };
 }
 
+function readCorsOrigins(env: Env): string[] {
+  const origins = (env['CORS_ORIGINS'] ?? '').split(',').map((part) => part.trim()).filter(Boolean);
+  for (const origin of origins) {
+    let url: URL | undefined;
+    try {
+      url = new URL(origin);
+    } catch {
+      url = undefined;
+    }
+    if (!url || url.origin !== origin) throw new ConfigError(`CORS_ORIGINS entry "${origin}" is not an origin like https://dashboard.example.org`);
+  }
+  return origins;
+}
+
 function readBoundaries(env: Env, city: CityProfile): BoundarySource[] {
   try {
     return boundarySources(city, parseCityBoundaries(env['CITY_BOUNDARIES'], REPO_ROOT));
@@ -183,5 +201,7 @@ export function loadConfig(env: Env = process.env): ApiConfig {
     logLevel: env['LOG_LEVEL'] ?? 'info',
     ...readAppealPrivacy(env),
     alerts: readAlerts(env),
+    rateLimit: { anonymousPerMinute: readPositive(env, 'RATE_LIMIT_ANONYMOUS', 60, true), keyedPerMinute: readPositive(env, 'RATE_LIMIT_KEYED', 1200, true) },
+    corsOrigins: readCorsOrigins(env),
   };
 }
