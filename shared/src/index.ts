@@ -1,4 +1,5 @@
 export * from './grid/cell';
+export * from './grid/cell-centre';
 export * from './grid/cell-lattice';
 export * from './grid/lattice-index';
 export * from './stats/normal-distribution';
@@ -32,3 +33,5 @@ export * from './fusion/human-study-area';
 export * from './fusion/coverage';
 export * from './fusion/fusion-classes';
 export * from './fusion/sensor-placement';
+export type * from './live/live-messages';
+export { LIVE_HEARTBEAT_INTERVAL_MS } from './live/live-messages';

@@ -22,3 +22,4 @@ export { CHANGE_CHANNELS, ALERT_EVENTS, type ChangeChannel, type ChangeOf, type 
 export { notifyChange, encodeChange, NOTIFY_MAX_BYTES } from './notify/notify-change';
 export { listenForChanges, type ChangeHandler, type ChangeListenOptions } from './notify/listen-for-changes';
 export { describeReadingsBatch, describeAppeals, type AppealTouch } from './notify/describe-change';
+export { countAppealsInDay, countOverdueAppeals, listOverdueGroups, type AppealDayCounts, type OverdueGroup } from './db/live-figures';

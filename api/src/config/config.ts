@@ -33,6 +33,8 @@ export interface ApiConfig {
   privacyMinAppeals?: number;
   /** Per-category SLA overrides (APPEAL_SLA="noise=2h/7d,heating=1h/1d"). */
   appealSla?: Record<string, AppealSla>;
+  /** Bytes a live-channel socket may have waiting unsent before it is dropped and resynced (LIVE_BUFFER_CAP_BYTES, default 4 MiB). */
+  liveBufferCapBytes?: number;
 }
 
 export class ConfigError extends Error {}
@@ -84,6 +86,14 @@ function readAppealPrivacy(env: Env): { privacyMinAppeals: number; appealSla: Re
   }
 }
 
+function readLiveBufferCap(env: Env): { liveBufferCapBytes?: number } {
+  const text = env['LIVE_BUFFER_CAP_BYTES'];
+  if (text === undefined || text === '') return {};
+  const bytes = Number(text);
+  if (!Number.isInteger(bytes) || bytes < 1024) throw new ConfigError(`LIVE_BUFFER_CAP_BYTES="${text}" must be an integer >= 1024`);
+  return { liveBufferCapBytes: bytes };
+}
+
 function readBoundaries(env: Env, city: CityProfile): BoundarySource[] {
   try {
     return boundarySources(city, parseCityBoundaries(env['CITY_BOUNDARIES'], REPO_ROOT));
@@ -129,5 +139,6 @@ export function loadConfig(env: Env = process.env): ApiConfig {
     webDistDir: inRepo(env['WEB_DIST_DIR'] ?? 'web/dist'),
     logLevel: env['LOG_LEVEL'] ?? 'info',
     ...readAppealPrivacy(env),
+    ...readLiveBufferCap(env),
   };
 }
