@@ -27,3 +27,4 @@ export { findReadingBuckets, findAppealBuckets, findNewestDataMs, type AlertBuck
 export { insertAlert, updateAlert, listAlerts, findAlertWatermark, saveAlertWatermark, type StoredAlert, type AlertWrite, type AlertFilter, type AlertLayer, type AlertStatus } from './db/alerts';
 export { openReadReplica, type ReadReplicaDb, type ReadReplicaOptions, type ReplicaStatus, type ReplicaFallbackReason } from './backends/read-replica';
 export { insertApiKey, findApiKey, listApiKeys, revokeApiKey, type StoredApiKey } from './db/api-keys';
+export { countAppealsInDay, countOverdueAppeals, listOverdueGroups, type AppealDayCounts, type OverdueGroup } from './db/live-figures';

@@ -17,6 +17,7 @@ import { registerHealthProbeRoutes } from '../routes/health/health-probe-routes'
 import { registerHealthRoutes } from '../routes/health/health-routes';
 import { registerHotspotsRoutes } from '../routes/hotspots/hotspots-routes';
 import { registerIngestRoutes } from '../routes/ingest/ingest-routes';
+import { registerLiveRoutes } from '../routes/live/live-routes';
 import { registerSensorRoutes } from '../routes/sensors/sensors-routes';
 import { registerOpen311Routes } from '../routes/open311/open311-routes';
 import { registerRankingsRoutes } from '../routes/rankings/rankings-routes';
@@ -66,9 +67,12 @@ export async function buildApp(input: AppContextInput): Promise<FastifyTypeBox> 
   registerSensorRoutes(app, context);
   registerIngestRoutes(app, context);
   await registerOpen311Routes(app, context);
+  await registerLiveRoutes(app, context);
 
   if (existsSync(context.config.webDistDir)) {
     await app.register(fastifyStatic, { root: context.config.webDistDir, wildcard: false });
+    // The wall display is a page of the same app, chosen by its path.
+    app.get('/wall', (_request, reply) => reply.sendFile('index.html'));
   } else {
     context.logger.warn({ dir: context.config.webDistDir }, 'web app not built: run `pnpm --filter @citytwin/web build` to serve the map');
   }

@@ -37,6 +37,8 @@ export interface ApiConfig {
   privacyMinAppeals?: number;
   /** Per-category SLA overrides (APPEAL_SLA="noise=2h/7d,heating=1h/1d"). */
   appealSla?: Record<string, AppealSla>;
+  /** Bytes a live-channel socket may have waiting unsent before it is dropped and resynced (LIVE_BUFFER_CAP_BYTES, default 4 MiB). */
+  liveBufferCapBytes?: number;
   /** Writes a minute: anonymous callers per IP (RATE_LIMIT_ANONYMOUS, default 60), keyed callers per key (RATE_LIMIT_KEYED, default 1,200). */
   rateLimit: { anonymousPerMinute: number; keyedPerMinute: number };
   /** Origins allowed to call the API from a browser (CORS_ORIGINS, comma-separated); empty means same origin only. */
@@ -153,6 +155,14 @@ function readCorsOrigins(env: Env): string[] {
   return origins;
 }
 
+function readLiveBufferCap(env: Env): { liveBufferCapBytes?: number } {
+  const text = env['LIVE_BUFFER_CAP_BYTES'];
+  if (text === undefined || text === '') return {};
+  const bytes = Number(text);
+  if (!Number.isInteger(bytes) || bytes < 1024) throw new ConfigError(`LIVE_BUFFER_CAP_BYTES="${text}" must be an integer >= 1024`);
+  return { liveBufferCapBytes: bytes };
+}
+
 function readBoundaries(env: Env, city: CityProfile): BoundarySource[] {
   try {
     return boundarySources(city, parseCityBoundaries(env['CITY_BOUNDARIES'], REPO_ROOT));
@@ -203,5 +213,6 @@ export function loadConfig(env: Env = process.env): ApiConfig {
     alerts: readAlerts(env),
     rateLimit: { anonymousPerMinute: readPositive(env, 'RATE_LIMIT_ANONYMOUS', 60, true), keyedPerMinute: readPositive(env, 'RATE_LIMIT_KEYED', 1200, true) },
     corsOrigins: readCorsOrigins(env),
+    ...readLiveBufferCap(env),
   };
 }
