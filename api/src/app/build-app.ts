@@ -16,6 +16,7 @@ import { registerIngestRoutes } from '../routes/ingest/ingest-routes';
 import { registerSensorRoutes } from '../routes/sensors/sensors-routes';
 import { registerOpen311Routes } from '../routes/open311/open311-routes';
 import { registerRankingsRoutes } from '../routes/rankings/rankings-routes';
+import { registerWhoamiRoutes } from '../routes/whoami/whoami-routes';
 import { completeAppContext, type AppContextInput } from './app-context';
 import { installErrorHandler } from './error-handler';
 import { RequestLogController } from './request-log-controller';
@@ -46,6 +47,7 @@ export async function buildApp(input: AppContextInput): Promise<FastifyTypeBox> 
   registerPlacementRoutes(app, context);
   registerAppealRoutes(app, context);
   registerRankingsRoutes(app, context);
+  registerWhoamiRoutes(app, context);
   registerSensorRoutes(app, context);
   registerIngestRoutes(app, context);
   await registerOpen311Routes(app, context);

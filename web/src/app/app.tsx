@@ -2,7 +2,9 @@ import { useEffect } from 'react';
 import { I18nProvider } from '../i18n/i18n-context';
 import { resolveLang } from '../i18n/lang';
 import { translate } from '../i18n/translate';
+import { useSession } from '../auth/use-session';
 import { Planner } from './planner';
+import { PlannerExtras } from './planner-extras';
 import { useCity } from './use-city';
 import { useViewState } from './use-view-state';
 
@@ -12,6 +14,7 @@ const STYLE_URL: string | undefined = import.meta.env['VITE_BASEMAP_STYLE_URL'] 
 export function App() {
   const { city, boundaries, health, error } = useCity();
   const [view, setView] = useViewState();
+  const session = useSession();
   const lang = resolveLang(view.lang ?? null, city?.code, navigator.language);
 
   useEffect(() => {
@@ -28,7 +31,10 @@ export function App() {
   }
   return (
     <I18nProvider lang={lang} timeZone={city.timeZone}>
-      <Planner city={city} boundaries={boundaries} health={health} view={view} onChange={setView} style={STYLE_URL} />
+      <Planner
+        city={city} boundaries={boundaries} health={health} view={view} onChange={setView} style={STYLE_URL}
+        renderExtras={(context) => <PlannerExtras context={context} city={city} view={view} session={session} onChange={setView} />}
+      />
     </I18nProvider>
   );
 }

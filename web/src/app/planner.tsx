@@ -39,6 +39,8 @@ export interface PlannerProps {
 /** What the drawer, panels and export get from the shell. */
 export interface PlannerContext {
   data: PlannerData;
+  /** What the layers shown hold for a cell. */
+  lookup(h3: string): { physical: CellDatum | undefined; human: CellDatum | undefined; fusion: FusionCell | undefined };
   fromMs: number;
   toMs: number;
   flyTo(lngLat: [number, number]): void;
@@ -182,6 +184,7 @@ export function Planner(props: PlannerProps) {
       )}
       {props.renderExtras?.({
         data, fromMs: timeline.shown.fromMs, toMs: timeline.shown.toMs,
+        lookup: (h3) => ({ physical: physicalByCell.get(h3), human: humanByCell.get(h3), fusion: fusionByCell.get(h3) }),
         flyTo: (lngLat) => registry.current.primary?.map.flyTo({ center: lngLat, zoom: Math.max(registry.current.primary.map.getZoom(), 12) }),
         primaryMap: () => registry.current.primary?.map,
       })}
