@@ -26,6 +26,7 @@ import { registerCellSeriesRoutes } from '../routes/cells/cell-series-routes';
 import { registerCorrelationRoutes } from '../routes/fusion/correlation-routes';
 import { registerTrendsRoutes } from '../routes/trends/trends-routes';
 import { registerAlertsRoutes } from '../routes/alerts/alerts-routes';
+import { registerWhoamiRoutes } from '../routes/whoami/whoami-routes';
 import { completeAppContext, type AppContextInput } from './app-context';
 import { installErrorHandler } from './error-handler';
 import { RequestLogController } from './request-log-controller';
@@ -64,6 +65,7 @@ export async function buildApp(input: AppContextInput): Promise<FastifyTypeBox> 
   registerAlertsRoutes(app, context);
   registerAppealRoutes(app, context);
   registerRankingsRoutes(app, context);
+  registerWhoamiRoutes(app, context);
   registerSensorRoutes(app, context);
   registerIngestRoutes(app, context);
   await registerOpen311Routes(app, context);
