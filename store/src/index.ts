@@ -23,3 +23,4 @@ export { notifyChange, encodeChange, NOTIFY_MAX_BYTES } from './notify/notify-ch
 export { listenForChanges, type ChangeHandler, type ChangeListenOptions } from './notify/listen-for-changes';
 export { describeReadingsBatch, describeAppeals, type AppealTouch } from './notify/describe-change';
 export { openReadReplica, type ReadReplicaDb, type ReadReplicaOptions, type ReplicaStatus, type ReplicaFallbackReason } from './backends/read-replica';
+export { replaceAdminAreas, listAdminAreas, listLocatedAppeals, setAppealAreas, ADMIN_AREAS_CHANNEL, type AdminAreaLevel, type StoredAdminArea } from './db/admin-areas';

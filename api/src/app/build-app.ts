@@ -4,6 +4,8 @@ import formBody from '@fastify/formbody';
 import fastifyStatic from '@fastify/static';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { loadCityAreas } from '../areas/city-areas';
+import { watchStoredAreas } from '../areas/stored-areas';
+import { registerAreaImportRoutes } from '../routes/areas/area-import-routes';
 import { installCallerResolution } from '../auth/caller';
 import { registerAppealRoutes } from '../routes/appeals/appeals-routes';
 import { registerCellsRoutes } from '../routes/cells/cells-routes';
@@ -36,6 +38,7 @@ export async function buildApp(input: AppContextInput): Promise<FastifyTypeBox> 
     ajv: { customOptions: { coerceTypes: 'array', removeAdditional: false, allErrors: false } },
   }).withTypeProvider<TypeBoxTypeProvider>();
   installErrorHandler(app);
+  const reloadAreas = await watchStoredAreas(app, context);
   await app.register(formBody);
   installCallerResolution(app, context.config.apiKeys);
 
@@ -51,6 +54,7 @@ export async function buildApp(input: AppContextInput): Promise<FastifyTypeBox> 
   registerSensorRoutes(app, context);
   registerIngestRoutes(app, context);
   await registerOpen311Routes(app, context);
+  registerAreaImportRoutes(app, context, reloadAreas);
 
   if (existsSync(context.config.webDistDir)) {
     await app.register(fastifyStatic, { root: context.config.webDistDir, wildcard: false });

@@ -12,6 +12,7 @@ export const ERROR_CODES = {
   illegalTransition: 'CT_ERR_ILLEGAL_TRANSITION',
   internal: 'CT_ERR_INTERNAL',
   storeUnavailable: 'CT_ERR_STORE_UNAVAILABLE',
+  badAreas: 'CT_ERR_BAD_AREAS',
 } as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[keyof typeof ERROR_CODES];
