@@ -7,6 +7,7 @@ import { BoundaryFileError } from './areas/boundary-file';
 import { loadCityAreas } from './areas/city-areas';
 import { logCityAreas } from './areas/log-city-areas';
 import { ConfigError, loadConfig } from './config/config';
+import { AlertJob } from './jobs/alert-job';
 import { HttpPortInUseError, listenHttp } from './stack/listen-http';
 import { openReadDb, readReplicaContext } from './stack/open-read-db';
 
@@ -20,9 +21,11 @@ async function main(): Promise<void> {
   if (!config.databaseUrl) await mkdir(config.dataDir, { recursive: true });
   const store = await openStore(config.databaseUrl ? { databaseUrl: config.databaseUrl } : { dataDir: config.dataDir });
   const replica = openReadDb(config, store, logger);
+  const alertJob = new AlertJob({ store, settings: config.alerts, logger: logger.child({ part: 'alerts' }) });
+  await alertJob.start();
   const lifecycle = { draining: false };
   const app = await buildApp({
-    store, config, areas, logger, broker: 'external', clock: Date.now, lifecycle, ...(config.mqttUrl ? { brokerUrl: config.mqttUrl } : {}), ...readReplicaContext(replica),
+    store, config, areas, logger, broker: 'external', clock: Date.now, lifecycle, alertJob, ...(config.mqttUrl ? { brokerUrl: config.mqttUrl } : {}), ...readReplicaContext(replica),
   });
   const port = await listenHttp(app, config.port, config.host);
   logger.info({ port, store: store.kind }, `CityTwin API listening on http://localhost:${port}`);
@@ -30,6 +33,7 @@ async function main(): Promise<void> {
     // Readiness turns 503 first; close() then refuses new requests (503), lets in-flight ones finish, and closes the pools.
     lifecycle.draining = true;
     await app.close();
+    await alertJob.stop();
     await replica?.close();
     await store.close();
   });

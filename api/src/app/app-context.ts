@@ -34,6 +34,8 @@ export interface AppContext {
   healthDetails?: () => Record<string, unknown>;
   /** The ingest worker running in this process, if any (for `/metrics`). */
   ingest?: { metricsText(): string };
+  /** The alert job running in this process, if any (recomputes go through it, one pass at a time). */
+  alertJob?: { recompute(fromMs: number, toMs: number): Promise<unknown> };
 }
 
 /**
