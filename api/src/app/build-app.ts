@@ -4,6 +4,8 @@ import formBody from '@fastify/formbody';
 import fastifyStatic from '@fastify/static';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { loadCityAreas } from '../areas/city-areas';
+import { watchStoredAreas } from '../areas/stored-areas';
+import { registerAreaImportRoutes } from '../routes/areas/area-import-routes';
 import { installCallerResolution } from '../auth/caller';
 import { installRouteAccess } from '../auth/install-route-access';
 import { keyResolver } from '../auth/key-resolver';
@@ -46,6 +48,7 @@ export async function buildApp(input: AppContextInput): Promise<FastifyTypeBox> 
     ajv: { customOptions: { coerceTypes: 'array', removeAdditional: false, allErrors: false } },
   }).withTypeProvider<TypeBoxTypeProvider>();
   installErrorHandler(app);
+  const reloadAreas = await watchStoredAreas(app, context);
   await app.register(formBody);
   installCallerResolution(app, keyResolver(context.store.db, context.config.apiKeys));
   await installWriteRateLimit(app, context.config.rateLimit);
@@ -69,6 +72,7 @@ export async function buildApp(input: AppContextInput): Promise<FastifyTypeBox> 
   registerSensorRoutes(app, context);
   registerIngestRoutes(app, context);
   await registerOpen311Routes(app, context);
+  registerAreaImportRoutes(app, context, reloadAreas);
   await registerLiveRoutes(app, context);
 
   if (existsSync(context.config.webDistDir)) {
