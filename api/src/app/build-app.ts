@@ -7,6 +7,8 @@ import { loadCityAreas } from '../areas/city-areas';
 import { installCallerResolution } from '../auth/caller';
 import { installRouteAccess } from '../auth/install-route-access';
 import { keyResolver } from '../auth/key-resolver';
+import { DEFAULT_BODY_LIMIT, installBodyLimits } from '../security/body-limits';
+import { installSecurityHeaders } from '../security/security-headers';
 import { installWriteRateLimit } from '../security/write-rate-limit';
 import { registerAppealRoutes } from '../routes/appeals/appeals-routes';
 import { registerCellsRoutes } from '../routes/cells/cells-routes';
@@ -21,8 +23,13 @@ import { registerOpen311Routes } from '../routes/open311/open311-routes';
 import { registerRankingsRoutes } from '../routes/rankings/rankings-routes';
 import { completeAppContext, type AppContextInput } from './app-context';
 import { installErrorHandler } from './error-handler';
+import { installRouteCatalogue } from './route-catalogue';
+import { installApiReference } from '../reference/api-reference';
 import { RequestLogController } from './request-log-controller';
 import type { FastifyTypeBox } from './fastify-typebox';
+
+/** The API's version in the OpenAPI document. */
+const API_VERSION = '0.1.0';
 
 /**
  * Builds the HTTP app over an open store; `listen` is the caller's business.
@@ -34,14 +41,18 @@ export async function buildApp(input: AppContextInput): Promise<FastifyTypeBox> 
   const app = Fastify({
     loggerInstance: context.logger as FastifyBaseLogger,
     logController: new RequestLogController(),
-    bodyLimit: 32 * 1024 * 1024,
+    bodyLimit: DEFAULT_BODY_LIMIT,
     ajv: { customOptions: { coerceTypes: 'array', removeAdditional: false, allErrors: false } },
   }).withTypeProvider<TypeBoxTypeProvider>();
+  installRouteCatalogue(app);
   installErrorHandler(app);
+  await installSecurityHeaders(app, context.config.corsOrigins);
+  installBodyLimits(app);
   await app.register(formBody);
   installCallerResolution(app, keyResolver(context.store.db, context.config.apiKeys));
   await installWriteRateLimit(app, context.config.rateLimit);
   installRouteAccess(app);
+  await installApiReference(app, API_VERSION);
 
   registerHealthRoutes(app, context);
   registerCityRoutes(app, context);

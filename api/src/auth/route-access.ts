@@ -57,3 +57,8 @@ export function routeKey(method: string, url: string): string {
 export function anonymousRefusal(url: string): 401 | 403 {
   return url.startsWith('/open311/') ? 403 : 401;
 }
+
+/** One line saying who may call a route, for the OpenAPI document and the docs. */
+export function accessSummary(access: RouteAccess): string {
+  return 'public' in access ? `public: ${access.note}` : `${access.roles.join(', ')}: ${access.note}`;
+}
