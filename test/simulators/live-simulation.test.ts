@@ -1,6 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { gridDisk } from 'h3-js';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig, startStack, type Stack } from '@citytwin/api';
@@ -42,5 +43,18 @@ describe('the all-in-one built-in simulation', () => {
     const mean = (rows: CellRow[]) => rows.reduce((sum, cell) => sum + cell.value, 0) / rows.length;
     // The site adds 20 dB to whatever the hour's background is.
     expect(mean(found.site)).toBeGreaterThan(mean(found.others) + 10);
+  });
+
+  it('calls its planted construction site confirmed on /api/fusion, and nowhere far from it', async () => {
+    interface FusionCell { h3: string; class: string }
+    const fusion = await pollUntil('the demo site confirmed', async () => {
+      const response = await fetch(`${stack.url}/api/fusion?metric=noise_db&category=noise`, { headers: { authorization: 'Bearer live-admin' } });
+      const body = (await response.json()) as { cells: FusionCell[]; summary: Record<string, number> };
+      return body.cells.some((cell) => cell.class === 'confirmed' && SITE_PARENTS.has(cell.h3)) ? body : undefined;
+    }, 60_000, 1000);
+    const near = new Set([...SITE_PARENTS].flatMap((cell) => gridDisk(cell, 2)));
+    const confirmed = fusion.cells.filter((cell) => cell.class === 'confirmed');
+    console.log(`all-in-one /api/fusion noise_db x noise: ${JSON.stringify(fusion.summary)}; confirmed ${confirmed.map((cell) => cell.h3).join(', ')}`);
+    expect(confirmed.every((cell) => near.has(cell.h3))).toBe(true);
   });
 });

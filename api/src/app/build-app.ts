@@ -15,12 +15,20 @@ import { registerCellsRoutes } from '../routes/cells/cells-routes';
 import { registerCityRoutes } from '../routes/city/city-routes';
 import { registerFusionRoutes } from '../routes/fusion/fusion-routes';
 import { registerPlacementRoutes } from '../routes/fusion/placement-routes';
+import { registerHealthProbeRoutes } from '../routes/health/health-probe-routes';
 import { registerHealthRoutes } from '../routes/health/health-routes';
 import { registerHotspotsRoutes } from '../routes/hotspots/hotspots-routes';
 import { registerIngestRoutes } from '../routes/ingest/ingest-routes';
+import { registerLiveRoutes } from '../routes/live/live-routes';
 import { registerSensorRoutes } from '../routes/sensors/sensors-routes';
 import { registerOpen311Routes } from '../routes/open311/open311-routes';
 import { registerRankingsRoutes } from '../routes/rankings/rankings-routes';
+import { registerChronicRoutes } from '../routes/appeals/chronic-routes';
+import { registerCellSeriesRoutes } from '../routes/cells/cell-series-routes';
+import { registerCorrelationRoutes } from '../routes/fusion/correlation-routes';
+import { registerTrendsRoutes } from '../routes/trends/trends-routes';
+import { registerAlertsRoutes } from '../routes/alerts/alerts-routes';
+import { registerWhoamiRoutes } from '../routes/whoami/whoami-routes';
 import { completeAppContext, type AppContextInput } from './app-context';
 import { installErrorHandler } from './error-handler';
 import { installRouteCatalogue } from './route-catalogue';
@@ -55,19 +63,29 @@ export async function buildApp(input: AppContextInput): Promise<FastifyTypeBox> 
   await installApiReference(app, API_VERSION);
 
   registerHealthRoutes(app, context);
+  registerHealthProbeRoutes(app, context);
   registerCityRoutes(app, context);
   registerCellsRoutes(app, context);
   registerHotspotsRoutes(app, context);
   registerFusionRoutes(app, context);
   registerPlacementRoutes(app, context);
+  registerCorrelationRoutes(app, context);
+  registerTrendsRoutes(app, context);
+  registerCellSeriesRoutes(app, context);
+  registerChronicRoutes(app, context);
+  registerAlertsRoutes(app, context);
   registerAppealRoutes(app, context);
   registerRankingsRoutes(app, context);
+  registerWhoamiRoutes(app, context);
   registerSensorRoutes(app, context);
   registerIngestRoutes(app, context);
   await registerOpen311Routes(app, context);
+  await registerLiveRoutes(app, context);
 
   if (existsSync(context.config.webDistDir)) {
     await app.register(fastifyStatic, { root: context.config.webDistDir, wildcard: false });
+    // The wall display is a page of the same app, chosen by its path.
+    app.get('/wall', (_request, reply) => reply.sendFile('index.html'));
   } else {
     context.logger.warn({ dir: context.config.webDistDir }, 'web app not built: run `pnpm --filter @citytwin/web build` to serve the map');
   }
