@@ -20,7 +20,7 @@ export async function installApiReference(app: FastifyTypeBox, version: string):
       info: {
         title: 'CityTwin API',
         version,
-        description: 'Sensor readings (物感) and residents\' appeals (人感) on one H3 grid: cells, hot spots, fusion, appeals and their workflow, rankings, Open311 GeoReport v2. Roles and limits: api/docs/security.md.',
+        description: 'Sensor readings (物感) and residents\' appeals (人感) on one H3 grid: cells, hot spots, fusion, appeals and their workflow, rankings, Open311 GeoReport v2. Roles and limits: api/docs/security.md. The live channel, GET /api/live, is a WebSocket that OpenAPI 3 cannot describe: see api/docs/live.md.',
       },
       components: { securitySchemes: { apiKey: { type: 'http', scheme: 'bearer', description: 'Authorization: Bearer <key> (twin keys add)' } } },
     },

@@ -28,6 +28,7 @@ export function routeRequests(catalogue: readonly CatalogueRoute[], options: { i
     for (const method of route.methods) {
       if (method === 'HEAD' && route.methods.length === 1 && catalogue.some((other) => other.url === route.url && other.methods.includes('GET'))) continue;
       if (method === 'HEAD' && route.methods.includes('GET')) continue;
+      if (requests.some((known) => known.key === `${method} ${route.url}`)) continue;
       requests.push({ method, route: route.url, key: `${method} ${route.url}`, url: fillRoute(route.url), websocket: route.websocket });
     }
   }
