@@ -1,9 +1,10 @@
 import type { Lang } from './lang';
 import { COMMON_MESSAGES } from './messages/common-messages';
+import { WALL_MESSAGES } from './messages/wall-messages';
 
 // Each area of the page keeps its labels in its own file under messages/;
 // add the file's set here so `translate` and the completeness test see it.
-const SETS = [COMMON_MESSAGES] as const;
+const SETS = [COMMON_MESSAGES, WALL_MESSAGES] as const;
 
 /** Every label of the page, by language and key. */
 export const MESSAGES: Readonly<Record<Lang, Readonly<Record<string, string>>>> = {
