@@ -9,7 +9,9 @@ import { loadCityAreas } from '../areas/city-areas';
 import { logCityAreas } from '../areas/log-city-areas';
 import type { FastifyTypeBox } from '../app/fastify-typebox';
 import type { ApiConfig } from '../config/config';
+import { AlertJob } from '../jobs/alert-job';
 import { HttpPortInUseError, listenHttp } from './listen-http';
+import { openReadDb, readReplicaContext } from './open-read-db';
 
 /** Everything the all-in-one runs in one process. */
 export interface Stack {
@@ -18,6 +20,7 @@ export interface Stack {
   store: Store;
   app: FastifyTypeBox;
   ingest: IngestWorker;
+  alertJob: AlertJob;
   close(): Promise<void>;
 }
 
@@ -34,7 +37,9 @@ export const DEFAULT_SIMULATION = { sensors: 300, intervalMs: 10_000, appealsPer
  */
 export async function startStack(config: ApiConfig, logger: Logger, clock: () => number = Date.now): Promise<Stack> {
   const closers: Array<() => Promise<void>> = [];
+  const lifecycle = { draining: false };
   const close = async () => {
+    lifecycle.draining = true;
     for (const closer of closers.reverse()) await closer().catch((error: unknown) => logger.error({ err: error }, 'shutdown step failed'));
   };
   try {
@@ -45,6 +50,8 @@ export async function startStack(config: ApiConfig, logger: Logger, clock: () =>
     const store = await openStore(config.databaseUrl ? { databaseUrl: config.databaseUrl } : { dataDir: config.dataDir });
     closers.push(() => store.close());
     logger.info({ store: store.kind, migrations: store.applied }, `store ready (${store.kind})`);
+    const replica = openReadDb(config, store, logger);
+    if (replica) closers.push(() => replica.close());
 
     let broker: EmbeddedBroker | undefined;
     if (!config.mqttUrl) {
@@ -66,12 +73,17 @@ export async function startStack(config: ApiConfig, logger: Logger, clock: () =>
     });
     closers.push(() => ingest.close());
 
+    const alertJob = new AlertJob({ store, settings: config.alerts, logger: logger.child({ part: 'alerts' }) });
+    await alertJob.start();
+    closers.push(() => alertJob.stop());
+    logger.info({ ...config.alerts }, `alert job running (${config.alerts.bucket} buckets)`);
+
     const simulatorKey = randomBytes(16).toString('hex');
     const apiKeys = new Map(config.apiKeys);
     if (config.simulate) apiKeys.set(simulatorKey, 'operator');
     const app = await buildApp({
       store, config: { ...config, apiKeys }, areas, logger: logger.child({ part: 'api' }), broker: broker ? 'embedded' : 'external', clock,
-      healthDetails: () => ({ ...ingestHealth(ingest) }), ingest,
+      brokerUrl: mqttUrl, lifecycle, ...readReplicaContext(replica), healthDetails: () => ({ ...ingestHealth(ingest) }), ingest, alertJob,
     });
     closers.push(() => app.close());
     const port = await listenHttp(app, config.port, config.host).catch((error: unknown) => {
@@ -93,7 +105,7 @@ export async function startStack(config: ApiConfig, logger: Logger, clock: () =>
         'built-in simulator running, with a planted construction-noise incident (SIMULATE=off to stop it)',
       );
     }
-    return { url, mqttUrl, store, app, ingest, close };
+    return { url, mqttUrl, store, app, ingest, alertJob, close };
   } catch (error) {
     await close();
     throw error;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { METRICS } from '@citytwin/shared';
-import { buildCellLayers } from '../layers/cell-layers';
+import { buildMapLayers } from '../layers/map-layers';
+import { physicalColouring } from '../layers/physical-colour';
 import { LiveLayerData } from './live-layer-data';
 
 describe('LiveLayerData', () => {
@@ -32,12 +33,15 @@ describe('LiveLayerData', () => {
     const human = new LiveLayerData();
     physical.applySnapshot(8, [{ h3: '8831aa5c1bfffff', value: 60, count: 4 }]);
     human.applySnapshot(8, []);
-    const build = () => buildCellLayers({ physical: physical.data, human: human.data, metric: METRICS.noise_db, showPhysical: true, showHuman: true });
+    const build = () => buildMapLayers({
+      role: 'overlay', physical: physical.data, human: human.data, fusion: [], placement: [], maxAppeals: 10, showPhysical: true, showHuman: true,
+      physicalColouring: physicalColouring('data', METRICS.noise_db, physical.data, new Map()), hovered: undefined, labels: [], onHover: () => {}, onClick: () => {},
+    });
     const first = build();
     physical.applyDelta(8, [{ h3: '8831aa5c1bfffff', value: 75, count: 5 }], []);
     const second = build();
     expect(second.map((layer) => layer.id)).toEqual(first.map((layer) => layer.id));
-    expect(second[0].props.data).toBe(physical.data);
-    expect((second[0].props.data as Array<{ value: number }>)[0]!.value).toBe(75);
+    expect(second[0]!.props.data).toBe(physical.data);
+    expect((second[0]!.props.data as Array<{ value: number }>)[0]!.value).toBe(75);
   });
 });

@@ -1,10 +1,14 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { LiveSubscription, MetricSpec } from '@citytwin/shared';
 import type { BoundaryCollection, CityInfo } from '../api/api-types';
-import type { CityTwinHandle } from '../app/citytwin-handle';
+import type { MapboxOverlay } from '@deck.gl/mapbox';
+import type { Map as MapLibreMap } from 'maplibre-gl';
+import type { FusionResponse } from '../api/analysis-types';
+import { mapIdle } from '../app/citytwin-handle';
 import { useCity } from '../app/use-city';
 import { I18nProvider, useI18n } from '../i18n/i18n-context';
 import { resolveLang } from '../i18n/lang';
+import { areaLabels } from '../map/area-labels';
 import { CityMap } from '../map/city-map';
 import { BOUNDARY_LINE_LAYER_ID } from '../map/offline-style';
 import { resolutionForZoom } from '../map/zoom-resolution';
@@ -13,7 +17,7 @@ import { usePolledJson } from './use-polled-json';
 import { useSceneCycle } from './use-scene-cycle';
 import type { WallHandle } from './wall-handle';
 import { WallHeader } from './wall-header';
-import { buildWallLayers, type FusedCell } from './wall-layers';
+import { ALERT_LAYER_ID, buildWallLayers } from './wall-layers';
 import { parseWallOptions, type WallOptions, type WallScene } from './wall-options';
 import { FleetScene, FusionScene, OverviewScene, RatesScene, TickerScene, tickerLabel, type RankedArea } from './wall-scenes';
 import './wall.css';
@@ -23,26 +27,46 @@ const STYLE_URL: string | undefined = import.meta.env['VITE_BASEMAP_STYLE_URL'] 
 const FUSION_EVERY_MS = 60_000;
 const RANKINGS_EVERY_MS = 300_000;
 
-interface FusionAnswer {
-  cells: FusedCell[];
-  summary: { confirmed: number; blind_spot: number; silent_risk: number };
-}
+type FusionAnswer = Pick<FusionResponse, 'cells' | 'summary'>;
+
+/** The wall's map and overlay once created. */
+type MapPair = { map: MapLibreMap; overlay: MapboxOverlay };
 
 const iso = (ms: number | undefined) => (ms === undefined ? null : new Date(ms).toISOString());
+const ignore = () => undefined;
 
-/** Keeps `window.__citytwin.wall` (and the map handle's shared fields) in step with the screen, and measures the lag once a delta is drawn. */
-function useWallHandle(handle: React.RefObject<CityTwinHandle | undefined>, live: WallLive, scene: WallScene, mapLoaded: boolean, ticker: WallHandle['tickerItems']): void {
+/** Busiest cell of the human layer, the top of its colour scale. */
+function maxCount(cells: ReadonlyArray<{ count: number }>): number {
+  let max = 0;
+  for (const cell of cells) if (cell.count > max) max = cell.count;
+  return max;
+}
+
+/**
+ * Publishes `window.__citytwin` for the wall (the map handle's shared fields
+ * and `wall`) after the map's effect handed deck.gl its layers, and measures
+ * the lag once a delta has been drawn.
+ */
+function useWallHandle(pair: React.RefObject<MapPair | undefined>, live: WallLive, scene: WallScene, mapLoaded: boolean, lang: 'zh' | 'en', ticker: WallHandle['tickerItems'], layerIds: string[]): void {
   const lag = useRef<{ changeMs: number | undefined; lagMs: number | null }>({ changeMs: undefined, lagMs: null });
   useEffect(() => {
-    const current = handle.current;
+    const current = pair.current;
     if (!current) return;
     const { data, status } = live;
-    current.ready = mapLoaded && data.physical.res !== undefined && data.human.res !== undefined;
-    current.cellCounts = { physical: data.physical.data.length, human: data.human.data.length };
-    current.layersShown = { physical: scene !== 'fusion', human: scene !== 'fusion' };
-    current.wall = {
-      scene, stale: status.stale, staleSince: status.stale ? iso(status.staleSinceMs) : null, dataAsOf: iso(data.dataAsOfMs),
+    const ready = mapLoaded && data.physical.res !== undefined && data.human.res !== undefined;
+    const fusion = scene === 'fusion';
+    const cellCounts = { physical: data.physical.data.length, human: data.human.data.length };
+    const asOfMs = data.dataAsOfMs;
+    const wall: WallHandle = {
+      scene, stale: status.stale, staleSince: status.stale ? iso(status.staleSinceMs) : null, dataAsOf: iso(asOfMs),
       tickerItems: ticker, liveLagMs: lag.current.lagMs, reconnects: status.reconnects,
+    };
+    window.__citytwin = {
+      map: current.map, overlay: current.overlay, ready, cellCounts, layersShown: { physical: !fusion, human: !fusion },
+      mode: fusion ? 'fusion' : 'overlay', lang,
+      maps: { wall: { map: current.map, overlay: current.overlay, layerIds, cellCounts: { ...cellCounts, [ALERT_LAYER_ID]: data.openAlertCells().length }, ready } },
+      time: { from: iso(asOfMs === undefined ? undefined : asOfMs - 86_400_000) ?? '', to: iso(asOfMs) ?? '', playing: false, at: null },
+      drawer: null, whenIdle: () => mapIdle(current.map), wall,
     };
     const changeMs = data.lastDeltaChangeMs;
     if (changeMs === undefined || changeMs === lag.current.changeMs) return;
@@ -50,9 +74,9 @@ function useWallHandle(handle: React.RefObject<CityTwinHandle | undefined>, live
     // The overlay got the new data in the map's own effect; two frames later it has been drawn.
     requestAnimationFrame(() => requestAnimationFrame(() => {
       lag.current.lagMs = Date.now() - changeMs;
-      if (current.wall) current.wall.liveLagMs = lag.current.lagMs;
+      wall.liveLagMs = lag.current.lagMs;
     }));
-  }, [handle, live.version, live.status, scene, mapLoaded, ticker]);
+  }, [pair, live.version, live.status, scene, mapLoaded, lang, ticker, layerIds]);
 }
 
 function ScenePanel(props: { scene: WallScene; live: WallLive; fusion: FusionAnswer | undefined; fusionError: string | undefined; rankings: RankedArea[] | undefined; metric: MetricSpec; ticker: Parameters<typeof TickerScene>[0]['items'] }) {
@@ -77,7 +101,7 @@ function WallScreen(props: { city: CityInfo; boundaries: BoundaryCollection | un
   const i18n = useI18n();
   const scene = useSceneCycle(options.scenes, options.cycleS);
   const [mapLoaded, setMapLoaded] = useState(false);
-  const handle = useRef<CityTwinHandle>(undefined);
+  const pair = useRef<MapPair>(undefined);
   const metric = city.metrics.find((spec) => spec.code === options.metric) ?? city.metrics[0]!;
   const res = resolutionForZoom(city.initialView.zoom, city.baseResolution);
   const subscription = useMemo<LiveSubscription>(
@@ -90,24 +114,28 @@ function WallScreen(props: { city: CityInfo; boundaries: BoundaryCollection | un
 
   const { data } = live;
   const alertCells = useMemo(() => data.openAlertCells(), [live.version]);
+  const labels = useMemo(() => areaLabels(props.boundaries), [props.boundaries]);
   const layers = useMemo(
     () => buildWallLayers({
-      fusion: scene === 'fusion', physical: data.physical.data, human: data.human.data, fused: fusion.data?.cells ?? [], alertCells, metric, beforeId: BOUNDARY_LINE_LAYER_ID,
+      fusion: scene === 'fusion', physical: data.physical.data, human: data.human.data, fused: fusion.data?.cells ?? [], alertCells, metric,
+      maxAppeals: maxCount(data.human.data), labels, beforeId: BOUNDARY_LINE_LAYER_ID,
     }),
-    [scene === 'fusion', data.physical.data, data.human.data, fusion.data, alertCells, metric],
+    [scene === 'fusion', data.physical.data, data.human.data, fusion.data, alertCells, metric, labels],
   );
+  const layerIds = useMemo(() => layers.map((layer) => layer.id), [layers]);
   const ticker = useMemo(() => data.tickerItems().map((item) => ({ item, label: tickerLabel(item, i18n, city) })), [live.version, i18n, city]);
   const tickerEntries = useMemo<WallHandle['tickerItems']>(
     () => ticker.map(({ item, label }) => ({ kind: item.kind, id: item.id, at: new Date(item.atMs).toISOString(), label, ...(typeof item.alert?.['h3'] === 'string' ? { h3: item.alert['h3'] } : {}) })),
     [ticker],
   );
-  useWallHandle(handle, live, scene, mapLoaded, tickerEntries);
+  useWallHandle(pair, live, scene, mapLoaded, i18n.lang, tickerEntries, layerIds);
 
   return (
     <div className={`wall wall-scene-${scene}`} data-testid="wall" data-scene={scene}>
       <CityMap
-        city={city} zoom={city.initialView.zoom} centre={city.centre} boundaries={props.boundaries} layers={layers} styleUrl={STYLE_URL}
-        onZoomEnd={() => undefined} onMissClick={() => undefined} onLoad={() => setMapLoaded(true)} onHandle={(created) => (handle.current = created)}
+        id="wall" city={city} initialView={{ centre: city.centre, zoom: city.initialView.zoom }} boundaries={props.boundaries} layers={layers} style={STYLE_URL}
+        onMoveEnd={ignore} onMissClick={ignore} onPointerLeave={ignore} onLoad={() => setMapLoaded(true)}
+        onCreated={(map, overlay) => (pair.current = { map, overlay })} onDestroyed={() => (pair.current = undefined)}
       />
       <WallHeader
         cityName={i18n.lang === 'zh' ? city.nameZh : city.nameEn} sceneTitle={i18n.t(`wall.scene.${scene}`)}

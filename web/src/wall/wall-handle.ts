@@ -27,6 +27,7 @@ export interface WallHandle {
   reconnects: number;
 }
 
+// The wall adds its own part to the page handle.
 declare module '../app/citytwin-handle' {
   interface CityTwinHandle {
     wall?: WallHandle;

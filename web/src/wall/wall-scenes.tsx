@@ -2,7 +2,7 @@ import type { LiveCounters, LiveFleet, SensorStatus } from '@citytwin/shared';
 import type { CityInfo } from '../api/api-types';
 import { useI18n, type I18n } from '../i18n/i18n-context';
 import type { TickerItem } from './wall-data';
-import { FUSION_COLOURS } from './wall-layers';
+import { cssColour, FUSION_COLOURS } from '../layers/fusion-palette';
 
 /** One figure in very large type. */
 function Figure(props: { label: string; value: string | undefined; testId: string }) {
@@ -30,14 +30,16 @@ export function OverviewScene(props: { counters: LiveCounters | undefined }) {
 }
 
 /** Hot spots and fusion: how many cells of each class, with the map's colour key. */
-export function FusionScene(props: { summary: Record<keyof typeof FUSION_COLOURS, number> | undefined; metricName: string; error: string | undefined }) {
+const PROBLEM_CLASSES = ['confirmed', 'blind_spot', 'silent_risk'] as const;
+
+export function FusionScene(props: { summary: Record<(typeof PROBLEM_CLASSES)[number], number> | undefined; metricName: string; error: string | undefined }) {
   const { t, number } = useI18n();
   if (!props.summary) return <p className="wall-note">{props.error ? t('wall.fusion.unavailable', { metric: props.metricName }) : t('wall.noDataYet')}</p>;
   return (
     <ul className="wall-list">
-      {(Object.keys(FUSION_COLOURS) as Array<keyof typeof FUSION_COLOURS>).map((name) => (
+      {PROBLEM_CLASSES.map((name) => (
         <li key={name}>
-          <span className="wall-swatch" style={{ background: `rgb(${FUSION_COLOURS[name].join(',')})` }} />
+          <span className="wall-swatch" style={{ background: cssColour(FUSION_COLOURS[name]) }} />
           <span className="wall-list-main">{t(`wall.fusion.${name}`)}</span>
           <strong>{number(props.summary![name], 0)}</strong>
         </li>
