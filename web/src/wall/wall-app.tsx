@@ -3,7 +3,7 @@ import type { LiveSubscription, MetricSpec } from '@citytwin/shared';
 import type { BoundaryCollection, CityInfo } from '../api/api-types';
 import type { MapboxOverlay } from '@deck.gl/mapbox';
 import type { Map as MapLibreMap } from 'maplibre-gl';
-import type { FusionResponse } from '../api/analysis-types';
+import type { AlertsResponse, FusionResponse } from '../api/analysis-types';
 import { mapIdle } from '../app/citytwin-handle';
 import { useCity } from '../app/use-city';
 import { I18nProvider, useI18n } from '../i18n/i18n-context';
@@ -26,6 +26,8 @@ const STYLE_URL: string | undefined = import.meta.env['VITE_BASEMAP_STYLE_URL'] 
 /** Fusion is re-read every minute, the month's rankings every five. */
 const FUSION_EVERY_MS = 60_000;
 const RANKINGS_EVERY_MS = 300_000;
+/** The open alerts are listed at start and every minute (the channel pushes each change in between). */
+const ALERTS_EVERY_MS = 60_000;
 
 type FusionAnswer = Pick<FusionResponse, 'cells' | 'summary'>;
 
@@ -34,6 +36,7 @@ type MapPair = { map: MapLibreMap; overlay: MapboxOverlay };
 
 const iso = (ms: number | undefined) => (ms === undefined ? null : new Date(ms).toISOString());
 const ignore = () => undefined;
+const NO_ALERTS: AlertsResponse['alerts'] = [];
 
 /** Busiest cell of the human layer, the top of its colour scale. */
 function maxCount(cells: ReadonlyArray<{ count: number }>): number {
@@ -47,7 +50,7 @@ function maxCount(cells: ReadonlyArray<{ count: number }>): number {
  * and `wall`) after the map's effect handed deck.gl its layers, and measures
  * the lag once a delta has been drawn.
  */
-function useWallHandle(pair: React.RefObject<MapPair | undefined>, live: WallLive, scene: WallScene, mapLoaded: boolean, lang: 'zh' | 'en', ticker: WallHandle['tickerItems'], layerIds: string[]): void {
+function useWallHandle(pair: React.RefObject<MapPair | undefined>, live: WallLive, scene: WallScene, mapLoaded: boolean, lang: 'zh' | 'en', ticker: WallHandle['tickerItems'], layerIds: string[], alertCount: number): void {
   const lag = useRef<{ changeMs: number | undefined; lagMs: number | null }>({ changeMs: undefined, lagMs: null });
   useEffect(() => {
     const current = pair.current;
@@ -64,7 +67,7 @@ function useWallHandle(pair: React.RefObject<MapPair | undefined>, live: WallLiv
     window.__citytwin = {
       map: current.map, overlay: current.overlay, ready, cellCounts, layersShown: { physical: !fusion, human: !fusion },
       mode: fusion ? 'fusion' : 'overlay', lang,
-      maps: { wall: { map: current.map, overlay: current.overlay, layerIds, cellCounts: { ...cellCounts, [ALERT_LAYER_ID]: data.openAlertCells().length }, ready } },
+      maps: { wall: { map: current.map, overlay: current.overlay, layerIds, cellCounts: { ...cellCounts, [ALERT_LAYER_ID]: alertCount }, ready } },
       time: { from: iso(asOfMs === undefined ? undefined : asOfMs - 86_400_000) ?? '', to: iso(asOfMs) ?? '', playing: false, at: null },
       drawer: null, whenIdle: () => mapIdle(current.map), wall,
     };
@@ -76,7 +79,7 @@ function useWallHandle(pair: React.RefObject<MapPair | undefined>, live: WallLiv
       lag.current.lagMs = Date.now() - changeMs;
       wall.liveLagMs = lag.current.lagMs;
     }));
-  }, [pair, live.version, live.status, scene, mapLoaded, lang, ticker, layerIds]);
+  }, [pair, live.version, live.status, scene, mapLoaded, lang, ticker, layerIds, alertCount]);
 }
 
 function ScenePanel(props: { scene: WallScene; live: WallLive; fusion: FusionAnswer | undefined; fusionError: string | undefined; rankings: RankedArea[] | undefined; metric: MetricSpec; ticker: Parameters<typeof TickerScene>[0]['items'] }) {
@@ -111,9 +114,11 @@ function WallScreen(props: { city: CityInfo; boundaries: BoundaryCollection | un
   const live = useWallLive(subscription);
   const fusion = usePolledJson<FusionAnswer>(`/api/fusion?metric=${metric.code}&res=${res}${options.category ? `&category=${encodeURIComponent(options.category)}` : ''}`, FUSION_EVERY_MS);
   const rankings = usePolledJson<{ rows: RankedArea[] }>('/api/rankings?level=district', RANKINGS_EVERY_MS);
+  const openAlerts = usePolledJson<AlertsResponse>('/api/alerts?status=open&limit=20', ALERTS_EVERY_MS);
+  const listedAlerts = openAlerts.data?.alerts ?? NO_ALERTS;
 
   const { data } = live;
-  const alertCells = useMemo(() => data.openAlertCells(), [live.version]);
+  const alertCells = useMemo(() => data.openAlertCells(listedAlerts), [live.version, listedAlerts]);
   const labels = useMemo(() => areaLabels(props.boundaries), [props.boundaries]);
   const layers = useMemo(
     () => buildWallLayers({
@@ -123,12 +128,12 @@ function WallScreen(props: { city: CityInfo; boundaries: BoundaryCollection | un
     [scene === 'fusion', data.physical.data, data.human.data, fusion.data, alertCells, metric, labels],
   );
   const layerIds = useMemo(() => layers.map((layer) => layer.id), [layers]);
-  const ticker = useMemo(() => data.tickerItems().map((item) => ({ item, label: tickerLabel(item, i18n, city) })), [live.version, i18n, city]);
+  const ticker = useMemo(() => data.tickerItems(listedAlerts).map((item) => ({ item, label: tickerLabel(item, i18n, city) })), [live.version, listedAlerts, i18n, city]);
   const tickerEntries = useMemo<WallHandle['tickerItems']>(
     () => ticker.map(({ item, label }) => ({ kind: item.kind, id: item.id, at: new Date(item.atMs).toISOString(), label, ...(typeof item.alert?.['h3'] === 'string' ? { h3: item.alert['h3'] } : {}) })),
     [ticker],
   );
-  useWallHandle(pair, live, scene, mapLoaded, i18n.lang, tickerEntries, layerIds);
+  useWallHandle(pair, live, scene, mapLoaded, i18n.lang, tickerEntries, layerIds, alertCells.length);
 
   return (
     <div className={`wall wall-scene-${scene}`} data-testid="wall" data-scene={scene}>

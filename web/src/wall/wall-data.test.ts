@@ -34,3 +34,16 @@ describe('WallData', () => {
     expect(wall.tickerItems()).toHaveLength(MAX_TICKER_ITEMS);
   });
 });
+
+describe('WallData with the alerts listed at start', () => {
+  it('shows alerts opened before the wall started, and what the channel said since about them wins', () => {
+    const wall = new WallData();
+    const listed = [
+      { id: '3', layer: 'physical' as const, metric: 'noise_db', h3: 'c3', status: 'open' as const, openedAt: at(1), closedAt: null, peak: { value: 80, z: 5, at: at(1) }, baseline: { median: 50, mad: 3 } },
+      { id: '4', layer: 'physical' as const, metric: 'noise_db', h3: 'c4', status: 'open' as const, openedAt: at(2), closedAt: null, peak: { value: 80, z: 5, at: at(2) }, baseline: { median: 50, mad: 3 } },
+    ];
+    wall.apply({ type: 'alert', event: 'closed', id: '4', alert: { h3: 'c4' }, asOf: at(9) });
+    expect(wall.tickerItems(listed).map((item) => [item.id, item.event])).toEqual([['4', 'closed'], ['3', 'opened']]);
+    expect(wall.openAlertCells(listed)).toEqual(['c3']);
+  });
+});

@@ -1,4 +1,5 @@
 import type { LiveAlert, LiveCounters, LiveFleet, LiveOverdue, LiveServerMessage } from '@citytwin/shared';
+import type { AlertItem } from '../api/analysis-types';
 import { LiveLayerData } from '../live-channel/live-layer-data';
 
 /** One line of the incident ticker: an alert, or a group of overdue appeals. */
@@ -68,22 +69,37 @@ export class WallData {
     }
   }
 
-  /** Alerts and overdue groups, newest first. */
-  tickerItems(): TickerItem[] {
+  /**
+   * Alerts and overdue groups, newest first. `listed` are the open alerts of
+   * `GET /api/alerts` (those opened before the wall started); what the
+   * channel said since about an alert wins.
+   */
+  tickerItems(listed: readonly AlertItem[] = []): TickerItem[] {
     const overdue: TickerItem[] = (this.overdue?.groups ?? []).map((group) => ({
       kind: 'overdue', id: `overdue:${group.area}:${group.category}`, atMs: Date.parse(group.oldestDueAt), area: group.area, category: group.category, count: group.count,
     }));
-    return [...this.alerts.values(), ...overdue].sort((a, b) => b.atMs - a.atMs || a.id.localeCompare(b.id)).slice(0, MAX_TICKER_ITEMS);
+    return [...this.alertsWith(listed).values(), ...overdue].sort((a, b) => b.atMs - a.atMs || a.id.localeCompare(b.id)).slice(0, MAX_TICKER_ITEMS);
   }
 
   /** Cells of alerts still open, to outline on the map. */
-  openAlertCells(): string[] {
+  openAlertCells(listed: readonly AlertItem[] = []): string[] {
     const cells: string[] = [];
-    for (const item of this.alerts.values()) {
+    for (const item of this.alertsWith(listed).values()) {
       const h3 = item.alert?.['h3'];
       if (item.event !== 'closed' && typeof h3 === 'string') cells.push(h3);
     }
     return cells;
+  }
+
+  private alertsWith(listed: readonly AlertItem[]): Map<string, TickerItem> {
+    if (listed.length === 0) return this.alerts;
+    const merged = new Map<string, TickerItem>();
+    for (const alert of listed) {
+      const id = String(alert.id);
+      merged.set(id, { kind: 'alert', id, atMs: Date.parse(alert.openedAt), event: 'opened', alert: alert as unknown as Record<string, unknown> });
+    }
+    for (const [id, item] of this.alerts) merged.set(id, item);
+    return merged;
   }
 
   private layer(layer: 'physical' | 'human'): LiveLayerData {
