@@ -17,6 +17,7 @@ import { registerSensorRoutes } from '../routes/sensors/sensors-routes';
 import { registerOpen311Routes } from '../routes/open311/open311-routes';
 import { registerRankingsRoutes } from '../routes/rankings/rankings-routes';
 import { registerWhoamiRoutes } from '../routes/whoami/whoami-routes';
+import { registerBasemapRoutes } from '../routes/basemap/basemap-routes';
 import { completeAppContext, type AppContextInput } from './app-context';
 import { installErrorHandler } from './error-handler';
 import { RequestLogController } from './request-log-controller';
@@ -48,6 +49,7 @@ export async function buildApp(input: AppContextInput): Promise<FastifyTypeBox> 
   registerAppealRoutes(app, context);
   registerRankingsRoutes(app, context);
   registerWhoamiRoutes(app, context);
+  registerBasemapRoutes(app, context);
   registerSensorRoutes(app, context);
   registerIngestRoutes(app, context);
   await registerOpen311Routes(app, context);
