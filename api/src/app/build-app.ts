@@ -31,6 +31,7 @@ import { registerCorrelationRoutes } from '../routes/fusion/correlation-routes';
 import { registerTrendsRoutes } from '../routes/trends/trends-routes';
 import { registerAlertsRoutes } from '../routes/alerts/alerts-routes';
 import { registerWhoamiRoutes } from '../routes/whoami/whoami-routes';
+import { registerBasemapRoutes } from '../routes/basemap/basemap-routes';
 import { completeAppContext, type AppContextInput } from './app-context';
 import { installErrorHandler } from './error-handler';
 import { installRouteCatalogue } from './route-catalogue';
@@ -80,6 +81,7 @@ export async function buildApp(input: AppContextInput): Promise<FastifyTypeBox> 
   registerAppealRoutes(app, context);
   registerRankingsRoutes(app, context);
   registerWhoamiRoutes(app, context);
+  registerBasemapRoutes(app, context);
   registerSensorRoutes(app, context);
   registerIngestRoutes(app, context);
   await registerOpen311Routes(app, context);
