@@ -26,9 +26,11 @@ export interface HistoryAppeal {
   steps: ImportedStep[];
 }
 
-/** One slice of history: readings of one hour of the week over the weeks, or one day of appeals. */
+/** One slice of history: readings of one hour, or one day of appeals. */
 export interface HistoryDay {
   kind: 'readings' | 'appeals';
+  /** Readings: which hour after the start's hour they are the baseline of (0..167). */
+  hourOfWeek: number | null;
   /** The slice's earliest time. */
   fromMs: number;
   readings: HistoryReading[];
@@ -56,7 +58,8 @@ export interface HistoryOptions {
  * baseline of the live hour o — so the baseline of the coming hours exists
  * seconds after the start, well before the live run reaches them. The
  * background appeals of the whole period, with their workflow steps up to
- * `endMs`, follow in daily slices. No planted incident: the construction site
+ * `endMs`, follow in daily slices. Each hour is its own slice, so a writer
+ * can pause between small writes. No planted incident: the construction site
  * begins with the live run, so the history is the baseline it is measured
  * against. Deterministic for a seed.
  */
@@ -67,15 +70,16 @@ export function* historySlices(options: HistoryOptions): Generator<HistoryDay> {
   const clock = new LocalClock(options.city.timeZone);
   const random = new SeededRandom(options.seed ^ 0x4b1d);
   for (let offset = 0; offset < 7 * 24; offset += 1) {
-    const readings: HistoryReading[] = [];
     for (let k = 1; k <= weeks; k += 1) {
-      const tsMs = endHourMs - k * 7 * DAY_MS + offset * HOUR_MS + HOUR_MS / 2;
+      const hourMs = endHourMs - k * 7 * DAY_MS + offset * HOUR_MS;
+      const tsMs = hourMs + HOUR_MS / 2;
+      const readings: HistoryReading[] = [];
       for (const sensor of options.sensors) {
         const values = sampleValues(sensor, tsMs, clock, random, options.seed);
         for (const [metric, value] of Object.entries(values) as Array<[MetricCode, number]>) readings.push({ sensorId: sensor.id, metric, tsMs, value, lat: sensor.lat, lng: sensor.lng });
       }
+      yield { kind: 'readings', hourOfWeek: offset, fromMs: hourMs, readings, appeals: [] };
     }
-    yield { kind: 'readings', fromMs: endHourMs + offset * HOUR_MS - weeks * 7 * DAY_MS, readings, appeals: [] };
   }
   yield* appealSlices(options, startMs);
 }
@@ -98,6 +102,6 @@ function* appealSlices(options: HistoryOptions, startMs: number): Generator<Hist
         .map((event) => ({ to: event.body.to as ImportedStep['to'], atMs: Math.round(event.tsMs), ...(event.body.departments ? { departments: event.body.departments } : {}) }));
       dayAppeals.push({ appeal, steps });
     }
-    yield { kind: 'appeals', fromMs: dayStartMs, readings: [], appeals: dayAppeals };
+    yield { kind: 'appeals', hourOfWeek: null, fromMs: dayStartMs, readings: [], appeals: dayAppeals };
   }
 }
