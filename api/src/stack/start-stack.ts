@@ -12,6 +12,7 @@ import type { ApiConfig } from '../config/config';
 import { AlertJob } from '../jobs/alert-job';
 import { isStoreEmpty, startHistoryBackfill, type RunningBackfill } from './backfill-history';
 import { HttpPortInUseError, listenHttp } from './listen-http';
+import { openReadDb, readReplicaContext } from './open-read-db';
 
 /** Everything the all-in-one runs in one process. */
 export interface Stack {
@@ -41,7 +42,9 @@ const HISTORY_APPEALS_PER_HOUR = 20;
  */
 export async function startStack(config: ApiConfig, logger: Logger, clock: () => number = Date.now): Promise<Stack> {
   const closers: Array<() => Promise<void>> = [];
+  const lifecycle = { draining: false };
   const close = async () => {
+    lifecycle.draining = true;
     for (const closer of closers.reverse()) await closer().catch((error: unknown) => logger.error({ err: error }, 'shutdown step failed'));
   };
   try {
@@ -52,6 +55,8 @@ export async function startStack(config: ApiConfig, logger: Logger, clock: () =>
     const store = await openStore(config.databaseUrl ? { databaseUrl: config.databaseUrl } : { dataDir: config.dataDir });
     closers.push(() => store.close());
     logger.info({ store: store.kind, migrations: store.applied }, `store ready (${store.kind})`);
+    const replica = openReadDb(config, store, logger);
+    if (replica) closers.push(() => replica.close());
 
     let broker: EmbeddedBroker | undefined;
     if (!config.mqttUrl) {
@@ -83,7 +88,7 @@ export async function startStack(config: ApiConfig, logger: Logger, clock: () =>
     if (config.simulate) apiKeys.set(simulatorKey, 'operator');
     const app = await buildApp({
       store, config: { ...config, apiKeys }, areas, logger: logger.child({ part: 'api' }), broker: broker ? 'embedded' : 'external', clock,
-      healthDetails: () => ({ ...ingestHealth(ingest) }), ingest, alertJob,
+      brokerUrl: mqttUrl, lifecycle, ...readReplicaContext(replica), healthDetails: () => ({ ...ingestHealth(ingest) }), ingest, alertJob,
     });
     closers.push(() => app.close());
     const port = await listenHttp(app, config.port, config.host).catch((error: unknown) => {

@@ -15,4 +15,10 @@ describe('buildCellsUrl', () => {
   it('encodes a category code that needs escaping', () => {
     expect(buildCellsUrl({ layer: 'human', res: 8, category: 'a&b' })).toBe('/api/cells?layer=human&res=8&category=a%26b');
   });
+
+  it('adds the time window when one is given', () => {
+    expect(buildCellsUrl({ layer: 'human', res: 8, from: '2026-06-01T00:00:00.000Z', to: '2026-06-02T00:00:00.000Z' })).toBe(
+      '/api/cells?layer=human&res=8&from=2026-06-01T00%3A00%3A00.000Z&to=2026-06-02T00%3A00%3A00.000Z',
+    );
+  });
 });

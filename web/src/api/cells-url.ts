@@ -1,9 +1,10 @@
 import type { MetricCode } from '@citytwin/shared';
 
 /** What one `GET /api/cells` request asks for. */
-export type CellsRequest =
+export type CellsRequest = (
   | { layer: 'physical'; metric: MetricCode; res: number }
-  | { layer: 'human'; res: number; category?: string | undefined };
+  | { layer: 'human'; res: number; category?: string | undefined }
+) & { from?: string | undefined; to?: string | undefined };
 
 /**
  * Relative URL of the cells endpoint for one layer.
@@ -14,5 +15,7 @@ export function buildCellsUrl(request: CellsRequest): string {
   const params = new URLSearchParams({ layer: request.layer, res: String(request.res) });
   if (request.layer === 'physical') params.set('metric', request.metric);
   else if (request.category) params.set('category', request.category);
+  if (request.from) params.set('from', request.from);
+  if (request.to) params.set('to', request.to);
   return `/api/cells?${params.toString()}`;
 }

@@ -1,48 +1,84 @@
-import type { AppealCategory, MetricCode, MetricSpec } from '@citytwin/shared';
+import type { AppealCategory, MetricCode } from '@citytwin/shared';
 import type { CityInfo } from '../api/api-types';
-
-export interface ControlState {
-  showPhysical: boolean;
-  showHuman: boolean;
-  metric: MetricCode;
-  category: string | undefined;
-}
+import { CONFIDENCES, MODES, SCALES, type Confidence, type ScaleMode, type ViewState } from '../app/view-state';
+import { useI18n } from '../i18n/i18n-context';
+import { unitKey } from '../i18n/metric-unit';
+import { LANGS, type Lang } from '../i18n/lang';
 
 function topLevel(categories: readonly AppealCategory[]): AppealCategory[] {
   return categories.filter((category) => category.parent === category.code);
 }
 
-/** City title, layer toggles, metric and appeal-category pickers. */
-export function ControlPanel(props: { city: CityInfo; state: ControlState; onChange(next: ControlState): void }) {
-  const { city, state, onChange } = props;
+const LANG_NAMES: Readonly<Record<Lang, string>> = { zh: '中文', en: 'English' };
+
+/** City title, mode switch, layer toggles, metric, category, colour scale, confidence and language. */
+export function ControlPanel(props: { city: CityInfo; view: ViewState; lang: Lang; onChange(change: Partial<ViewState>): void }) {
+  const { city, view, onChange } = props;
+  const i18n = useI18n();
+  const { t } = i18n;
   return (
-    <section className="controls panel" aria-label="Layers">
+    <section className="controls panel" aria-label={t('mode.label')}>
       <h1>
-        {city.nameZh} <span className="muted">{city.nameEn}</span> · CityTwin
+        {i18n.lang === 'zh' ? city.nameZh : city.nameEn} · {t('app.name')}
       </h1>
+      <div className="mode-switch" role="radiogroup" aria-label={t('mode.label')}>
+        {MODES.map((mode) => (
+          <button key={mode} type="button" role="radio" aria-checked={view.mode === mode} data-testid={`mode-${mode}`} className={view.mode === mode ? 'active' : ''} onClick={() => onChange({ mode })}>
+            {t(`mode.${mode}`)}
+          </button>
+        ))}
+      </div>
       <label className="toggle">
-        <input type="checkbox" data-testid="toggle-physical" checked={state.showPhysical} onChange={(event) => onChange({ ...state, showPhysical: event.target.checked })} />
-        物感 Sensors
+        <input type="checkbox" data-testid="toggle-physical" checked={view.showPhysical} onChange={(event) => onChange({ showPhysical: event.target.checked })} />
+        {t('layer.physical')}
       </label>
-      <select aria-label="Metric" data-testid="metric" value={state.metric} disabled={!state.showPhysical} onChange={(event) => onChange({ ...state, metric: event.target.value as MetricCode })}>
-        {city.metrics.map((metric: MetricSpec) => (
+      <select aria-label={t('control.metric')} data-testid="metric" value={view.metric} onChange={(event) => onChange({ metric: event.target.value as MetricCode })}>
+        {city.metrics.map((metric) => (
           <option key={metric.code} value={metric.code}>
-            {metric.nameZh} · {metric.nameEn} ({metric.unit})
+            {i18n.metricName(metric)} ({t(unitKey(metric))})
           </option>
         ))}
       </select>
       <label className="toggle">
-        <input type="checkbox" data-testid="toggle-human" checked={state.showHuman} onChange={(event) => onChange({ ...state, showHuman: event.target.checked })} />
-        人感 Appeals
+        <input type="checkbox" data-testid="toggle-human" checked={view.showHuman} onChange={(event) => onChange({ showHuman: event.target.checked })} />
+        {t('layer.human')}
       </label>
-      <select aria-label="Appeal category" data-testid="category" value={state.category ?? ''} disabled={!state.showHuman} onChange={(event) => onChange({ ...state, category: event.target.value || undefined })}>
-        <option value="">全部 · All categories</option>
+      <select aria-label={t('control.category')} data-testid="category" value={view.category ?? ''} onChange={(event) => onChange({ category: event.target.value || undefined })}>
+        <option value="">{t('category.all')}</option>
         {topLevel(city.categories).map((category) => (
           <option key={category.code} value={category.code}>
-            {category.nameZh} · {category.nameEn}
+            {i18n.categoryName(category)}
           </option>
         ))}
       </select>
+      <div className="control-row">
+        <label>
+          {t('control.scale')}{' '}
+          <select data-testid="scale" value={view.scale} onChange={(event) => onChange({ scale: event.target.value as ScaleMode })}>
+            {SCALES.map((scale) => (
+              <option key={scale} value={scale}>{t(`scale.${scale}`)}</option>
+            ))}
+          </select>
+        </label>
+      </div>
+      <div className="control-row">
+        <label>
+          {t('control.confidence')}{' '}
+          <select data-testid="confidence" value={view.conf} onChange={(event) => onChange({ conf: Number(event.target.value) as Confidence })}>
+            {CONFIDENCES.map((conf) => (
+              <option key={conf} value={conf}>{i18n.number(conf)} %</option>
+            ))}
+          </select>
+        </label>
+        <label>
+          {t('control.lang')}{' '}
+          <select data-testid="lang" value={props.lang} onChange={(event) => onChange({ lang: event.target.value as Lang })}>
+            {LANGS.map((lang) => (
+              <option key={lang} value={lang}>{LANG_NAMES[lang]}</option>
+            ))}
+          </select>
+        </label>
+      </div>
     </section>
   );
 }

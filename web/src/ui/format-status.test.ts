@@ -27,3 +27,10 @@ describe('describeStatus', () => {
     expect(status.error).toBe('HTTP 500');
   });
 });
+
+describe('describeStatus in Chinese', () => {
+  it('has no English word left', () => {
+    const status = describeStatus({ status: 'ok', store: 'pglite', broker: 'embedded' }, INITIAL_LIVE_CELLS, 'UTC', 'zh');
+    expect(status.text).toBe('存储 pglite · 尚未更新 · 传感器：加载中 · 诉求：加载中');
+  });
+});

@@ -1,15 +1,16 @@
 import type { HealthInfo } from '../api/api-types';
 import type { LiveCells } from '../live/refresh-layers';
+import { useI18n } from '../i18n/i18n-context';
 import { describeStatus } from './format-status';
 
 /** One line at the bottom: store, last refresh, cells per layer, and the latest error. */
-export function StatusLine(props: { health: HealthInfo | undefined; live: LiveCells; timeZone: string; startupError: string | undefined }) {
-  const status = describeStatus(props.health, props.live, props.timeZone);
-  const error = props.startupError ?? status.error;
+export function StatusLine(props: { health: HealthInfo | undefined; live: LiveCells; timeZone: string }) {
+  const { lang, t } = useI18n();
+  const status = describeStatus(props.health, props.live, props.timeZone, lang);
   return (
     <footer className="status-line" data-testid="status-line" role="status">
       <span>{status.text}</span>
-      {error && <span className="status-error"> · refresh failed: {error} (showing the last data)</span>}
+      {status.error && <span className="status-error">{t('status.refreshFailed', { error: status.error })}</span>}
     </footer>
   );
 }

@@ -1,0 +1,41 @@
+import { defineMessages } from '../message-set';
+
+/** Signing in, roles, and why something is not shown. */
+export const ACCESS_MESSAGES = defineMessages({
+  en: {
+    'auth.key': 'API key',
+    'auth.keyPlaceholder': 'API key (planners, operators)',
+    'auth.signIn': 'Sign in',
+    'auth.signOut': 'Sign out',
+    'auth.signedInAs': 'Signed in as {role}',
+    'auth.unknownKey': 'This key is not known to the server.',
+    'auth.noServer': 'The server did not answer; try again.',
+    'role.anonymous': 'public',
+    'role.planner': 'planner',
+    'role.operator': 'operator',
+    'role.admin': 'administrator',
+    'role.open311': 'Open311 client',
+    'error.signIn': 'Sign in as a planner or operator to see this.',
+    'error.forbidden': 'Your role may not see this.',
+    'error.network': 'The server is not answering; retrying.',
+    'error.server': 'The server could not answer this.',
+  },
+  zh: {
+    'auth.key': 'API 密钥',
+    'auth.keyPlaceholder': 'API 密钥（规划、运营人员）',
+    'auth.signIn': '登录',
+    'auth.signOut': '退出',
+    'auth.signedInAs': '已登录：{role}',
+    'auth.unknownKey': '服务器不认识这个密钥。',
+    'auth.noServer': '服务器没有响应，请重试。',
+    'role.anonymous': '公众',
+    'role.planner': '规划人员',
+    'role.operator': '运营人员',
+    'role.admin': '管理员',
+    'role.open311': 'Open311 客户端',
+    'error.signIn': '请以规划或运营人员身份登录后查看。',
+    'error.forbidden': '您的角色无权查看此内容。',
+    'error.network': '服务器无响应，正在重试。',
+    'error.server': '服务器无法回答此请求。',
+  },
+});
