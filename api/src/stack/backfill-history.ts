@@ -8,9 +8,8 @@ import type { ApiConfig } from '../config/config';
 /** Days of hourly history the built-in simulation writes into an empty store. */
 export const HISTORY_DAYS = 28;
 const APPEALS_PER_BATCH = 2_000;
-const HISTORY_HOURS = HISTORY_DAYS * 24;
-/** A progress line every this many hours written (4 lines). */
-const PROGRESS_EVERY = HISTORY_HOURS / 4;
+/** A progress line every this many hours of the week written (4 lines over the week's 168). */
+const PROGRESS_EVERY = 42;
 
 export interface BackfillResult {
   days: number;
@@ -86,7 +85,7 @@ export function startHistoryBackfill(store: Store, input: HistoryInput, logger: 
       // An embedded database computes on this thread: let the broker, ingest and HTTP have their turn between slices.
       await new Promise((resolve) => setImmediate(resolve));
       if (slice.kind === 'readings' && ++hours % PROGRESS_EVERY === 0) {
-        logger.info({ hours, readings: result.readings, seconds: seconds() }, `history backfill: ${hours}/${HISTORY_HOURS} hours, ${result.readings} readings, ${seconds()} s`);
+        logger.info({ hours, readings: result.readings, seconds: seconds() }, `history backfill: ${hours}/168 hours of the week over ${HISTORY_DAYS} days, ${result.readings} readings, ${seconds()} s`);
       }
     }
     result.seconds = seconds();

@@ -14,16 +14,19 @@ describe('historySlices', () => {
 
   it('writes the baseline of the coming hours first: the start hour one and two weeks back, then the next hour', () => {
     const startHour = Date.parse('2026-06-01T10:00:00Z');
-    expect(readingSlices.slice(0, 3).map((slice) => slice.fromMs)).toEqual([startHour - WEEK_MS, startHour - 2 * WEEK_MS, startHour - WEEK_MS + HOUR_MS]);
-    expect(readingSlices).toHaveLength(14 * 24);
-    expect(new Set(readingSlices.map((slice) => slice.fromMs)).size).toBe(14 * 24);
-    expect(readingSlices.every((slice) => slice.fromMs >= startHour - 2 * WEEK_MS && slice.fromMs < startHour)).toBe(true);
+    const hoursOf = (index: number) => [...new Set(readingSlices[index]!.readings.map((reading) => reading.tsMs - HOUR_MS / 2))].sort((a, b) => b - a);
+    expect(hoursOf(0)).toEqual([startHour - WEEK_MS, startHour - 2 * WEEK_MS]);
+    expect(hoursOf(1)).toEqual([startHour - WEEK_MS + HOUR_MS, startHour - 2 * WEEK_MS + HOUR_MS]);
+    expect(readingSlices).toHaveLength(7 * 24);
+    const hours = readingSlices.flatMap((_, index) => hoursOf(index));
+    expect(new Set(hours).size).toBe(14 * 24);
+    expect(hours.every((hourMs) => hourMs >= startHour - 2 * WEEK_MS && hourMs < startHour)).toBe(true);
   });
 
   it('gives one value per sensor and metric at the middle of each hour', () => {
     const first = readingSlices[0]!;
-    expect(first.readings).toHaveLength(sensors.reduce((sum, sensor) => sum + sensor.metrics.length, 0));
-    expect(first.readings.every((reading) => reading.tsMs === first.fromMs + HOUR_MS / 2)).toBe(true);
+    expect(first.readings).toHaveLength(2 * sensors.reduce((sum, sensor) => sum + sensor.metrics.length, 0));
+    expect(first.readings.every((reading) => (reading.tsMs - HOUR_MS / 2) % HOUR_MS === 0)).toBe(true);
   });
 
   it('then the appeals day by day, with workflow steps only before the start', () => {

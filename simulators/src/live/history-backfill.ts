@@ -26,12 +26,12 @@ export interface HistoryAppeal {
   steps: ImportedStep[];
 }
 
-/** One slice of history: readings of one hour, or one day of appeals. */
+/** One slice of history: readings of one hour of the week in each week, or one day of appeals. */
 export interface HistoryDay {
   kind: 'readings' | 'appeals';
   /** Readings: which hour after the start's hour they are the baseline of (0..167). */
   hourOfWeek: number | null;
-  /** The slice's earliest time. */
+  /** The slice's earliest time (readings: the hour in the oldest week). */
   fromMs: number;
   readings: HistoryReading[];
   appeals: HistoryAppeal[];
@@ -58,8 +58,7 @@ export interface HistoryOptions {
  * baseline of the live hour o — so the baseline of the coming hours exists
  * seconds after the start, well before the live run reaches them. The
  * background appeals of the whole period, with their workflow steps up to
- * `endMs`, follow in daily slices. Each hour is its own slice, so a writer
- * can pause between small writes. No planted incident: the construction site
+ * `endMs`, follow in daily slices. A writer can pause between slices. No planted incident: the construction site
  * begins with the live run, so the history is the baseline it is measured
  * against. Deterministic for a seed.
  */
@@ -70,16 +69,15 @@ export function* historySlices(options: HistoryOptions): Generator<HistoryDay> {
   const clock = new LocalClock(options.city.timeZone);
   const random = new SeededRandom(options.seed ^ 0x4b1d);
   for (let offset = 0; offset < 7 * 24; offset += 1) {
+    const readings: HistoryReading[] = [];
     for (let k = 1; k <= weeks; k += 1) {
-      const hourMs = endHourMs - k * 7 * DAY_MS + offset * HOUR_MS;
-      const tsMs = hourMs + HOUR_MS / 2;
-      const readings: HistoryReading[] = [];
+      const tsMs = endHourMs - k * 7 * DAY_MS + offset * HOUR_MS + HOUR_MS / 2;
       for (const sensor of options.sensors) {
         const values = sampleValues(sensor, tsMs, clock, random, options.seed);
         for (const [metric, value] of Object.entries(values) as Array<[MetricCode, number]>) readings.push({ sensorId: sensor.id, metric, tsMs, value, lat: sensor.lat, lng: sensor.lng });
       }
-      yield { kind: 'readings', hourOfWeek: offset, fromMs: hourMs, readings, appeals: [] };
     }
+    yield { kind: 'readings', hourOfWeek: offset, fromMs: endHourMs - weeks * 7 * DAY_MS + offset * HOUR_MS, readings, appeals: [] };
   }
   yield* appealSlices(options, startMs);
 }
