@@ -20,9 +20,9 @@ const startedMs = Date.now();
 let backfillSeconds: number | null = null;
 const logger = pino({ level: 'info' }, {
   write(line: string) {
-    const entry = JSON.parse(line) as { msg: string; seconds?: number };
+    const entry = JSON.parse(line) as { msg: string; seconds?: number; complete?: boolean };
     if (entry.msg.startsWith('history')) process.stderr.write(`${entry.msg}\n`);
-    if (entry.msg.startsWith('history backfilled')) backfillSeconds = entry.seconds ?? null;
+    if (entry.msg.startsWith('history backfilled')) backfillSeconds = entry.complete ? (entry.seconds ?? null) : null;
     if (entry.msg.startsWith('alerts:')) process.stderr.write(`${entry.msg}\n`);
   },
 });
@@ -40,6 +40,11 @@ while (Date.now() - liveFromMs < LIMIT_MS) {
   await new Promise((resolve) => setTimeout(resolve, 10_000));
 }
 const siteAlertSeconds = siteAlert ? Math.round((Date.now() - liveFromMs) / 1000) : null;
+// Then let the history finish (within the limit), to time the whole backfill.
+if (stack.backfill) {
+  const remainingMs = Math.max(0, LIMIT_MS - (Date.now() - liveFromMs));
+  await Promise.race([stack.backfill.done, new Promise((resolve) => setTimeout(resolve, remainingMs))]);
+}
 const summary = alerts.map((alert) => `${alert.layer}:${alert.metric ?? alert.category}:${SITE_CELLS.has(alert.h3) ? 'site' : 'elsewhere'}`);
 await stack.close();
 await rm(dataDir, { recursive: true, force: true });

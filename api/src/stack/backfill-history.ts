@@ -8,7 +8,7 @@ import type { ApiConfig } from '../config/config';
 /** Days of hourly history the built-in simulation writes into an empty store. */
 export const HISTORY_DAYS = 28;
 const APPEALS_PER_BATCH = 2_000;
-/** A progress line every this many hour-of-week slices (4 lines over the week's 168 hours). */
+/** A progress line every this many hours of the week written (4 lines over the week's 168). */
 const PROGRESS_EVERY = 42;
 
 export interface BackfillResult {
@@ -25,6 +25,11 @@ export interface HistoryInput {
   seed: number;
   endMs: number;
   appealsPerHour: number;
+}
+
+/** True when the store holds no reading and no located appeal: only then is history written. */
+export async function isStoreEmpty(store: Store): Promise<boolean> {
+  return (await findNewestDataMs(store.db)) === null;
 }
 
 /** A backfill running in the background. */
@@ -59,7 +64,7 @@ async function writeSlice(store: Store, slice: HistoryDay, input: HistoryInput, 
 
 /**
  * Starts writing 28 days of the demo's hourly history before `endMs` into an
- * empty store (a store with data is left alone: null), through the same
+ * empty store ({@link isStoreEmpty}), through the same
  * write paths as ingest and imports, so rollups, active cells and appeal
  * areas are exactly as if it had arrived live. It runs beside the live
  * simulation, the readings first and in the order the live hours need their
@@ -67,8 +72,7 @@ async function writeSlice(store: Store, slice: HistoryDay, input: HistoryInput, 
  * first minute; then the month's appeals for the rankings. Logs progress lines
  * and a summary.
  */
-export async function startHistoryBackfill(store: Store, input: HistoryInput, logger: Logger): Promise<RunningBackfill | null> {
-  if ((await findNewestDataMs(store.db)) !== null) return null;
+export function startHistoryBackfill(store: Store, input: HistoryInput, logger: Logger): RunningBackfill {
   const startedMs = performance.now();
   const result: BackfillResult = { days: HISTORY_DAYS, readings: 0, appeals: 0, seconds: 0 };
   let stopped = false;
@@ -78,6 +82,8 @@ export async function startHistoryBackfill(store: Store, input: HistoryInput, lo
     for (const slice of historySlices({ city: input.config.city, sensors: input.sensors, seed: input.seed, endMs: input.endMs, days: HISTORY_DAYS, appealsPerHour: input.appealsPerHour })) {
       if (stopped) break;
       await writeSlice(store, slice, input, result);
+      // An embedded database computes on this thread: let the broker, ingest and HTTP have their turn between slices.
+      await new Promise((resolve) => setImmediate(resolve));
       if (slice.kind === 'readings' && ++hours % PROGRESS_EVERY === 0) {
         logger.info({ hours, readings: result.readings, seconds: seconds() }, `history backfill: ${hours}/168 hours of the week over ${HISTORY_DAYS} days, ${result.readings} readings, ${seconds()} s`);
       }

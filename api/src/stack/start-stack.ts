@@ -10,7 +10,7 @@ import { logCityAreas } from '../areas/log-city-areas';
 import type { FastifyTypeBox } from '../app/fastify-typebox';
 import type { ApiConfig } from '../config/config';
 import { AlertJob } from '../jobs/alert-job';
-import { startHistoryBackfill, type RunningBackfill } from './backfill-history';
+import { isStoreEmpty, startHistoryBackfill, type RunningBackfill } from './backfill-history';
 import { HttpPortInUseError, listenHttp } from './listen-http';
 import { openReadDb, readReplicaContext } from './open-read-db';
 
@@ -32,8 +32,8 @@ const MAX_READING_AGE_MS = 20 * 365 * 24 * 3600 * 1000;
 
 /** How big the built-in demo is: a few hundred sensors and a trickle of appeals. */
 export const DEFAULT_SIMULATION = { sensors: 300, intervalMs: 10_000, appealsPerMinute: 60, seed: 20260601 };
-/** Background appeals per hour in the backfilled history: a sixtieth of the live demo's rate (one a minute), so the month loads quickly. */
-const HISTORY_APPEALS_PER_HOUR = DEFAULT_SIMULATION.appealsPerMinute;
+/** Background appeals per hour in the backfilled history: 20 (the live demo's is 3,600), enough for monthly rankings, quick to load. */
+const HISTORY_APPEALS_PER_HOUR = 20;
 
 /**
  * Loads the city's boundary files, then starts store, broker (embedded unless MQTT_URL), ingest, the HTTP API with
@@ -100,10 +100,8 @@ export async function startStack(config: ApiConfig, logger: Logger, clock: () =>
     let backfill: RunningBackfill | undefined;
 
     if (config.simulate) {
-      const { sensors } = demoFleet(config.city, DEFAULT_SIMULATION.sensors, DEFAULT_SIMULATION.seed);
-      const history = await startHistoryBackfill(store, { config, areas, sensors, seed: DEFAULT_SIMULATION.seed, endMs: clock(), appealsPerHour: HISTORY_APPEALS_PER_HOUR }, logger.child({ part: 'history' }));
-      if (history) closers.push(() => history.stop());
-      backfill = history ?? undefined;
+      const empty = await isStoreEmpty(store);
+      const historyEndMs = clock();
       const simulation = await startLiveSimulation({
         mqttUrl, topicPrefix: config.topicPrefix, apiUrl: `http://127.0.0.1:${port}`, apiKey: simulatorKey, city: config.city,
         sensors: DEFAULT_SIMULATION.sensors, intervalMs: DEFAULT_SIMULATION.intervalMs, appealsPerHour: DEFAULT_SIMULATION.appealsPerMinute * 60,
@@ -114,6 +112,12 @@ export async function startStack(config: ApiConfig, logger: Logger, clock: () =>
         { sensors: DEFAULT_SIMULATION.sensors, appealsPerMinute: DEFAULT_SIMULATION.appealsPerMinute, plantedIncident: simulation.incident.centre },
         'built-in simulator running, with a planted construction-noise incident (SIMULATE=off to stop it)',
       );
+      if (empty) {
+        const { sensors } = demoFleet(config.city, DEFAULT_SIMULATION.sensors, DEFAULT_SIMULATION.seed);
+        const history = startHistoryBackfill(store, { config, areas, sensors, seed: DEFAULT_SIMULATION.seed, endMs: historyEndMs, appealsPerHour: HISTORY_APPEALS_PER_HOUR }, logger.child({ part: 'history' }));
+        closers.push(() => history.stop());
+        backfill = history;
+      }
     }
     return { url, mqttUrl, store, app, ingest, alertJob, ...(backfill ? { backfill } : {}), close };
   } catch (error) {

@@ -26,10 +26,12 @@ export interface HistoryAppeal {
   steps: ImportedStep[];
 }
 
-/** One slice of history: readings of one hour of the week over the weeks, or one day of appeals. */
+/** One slice of history: readings of one hour of the week in each week, or one day of appeals. */
 export interface HistoryDay {
   kind: 'readings' | 'appeals';
-  /** The slice's earliest time. */
+  /** Readings: which hour after the start's hour they are the baseline of (0..167). */
+  hourOfWeek: number | null;
+  /** The slice's earliest time (readings: the hour in the oldest week). */
   fromMs: number;
   readings: HistoryReading[];
   appeals: HistoryAppeal[];
@@ -56,7 +58,7 @@ export interface HistoryOptions {
  * baseline of the live hour o — so the baseline of the coming hours exists
  * seconds after the start, well before the live run reaches them. The
  * background appeals of the whole period, with their workflow steps up to
- * `endMs`, follow in daily slices. No planted incident: the construction site
+ * `endMs`, follow in daily slices. A writer can pause between slices. No planted incident: the construction site
  * begins with the live run, so the history is the baseline it is measured
  * against. Deterministic for a seed.
  */
@@ -75,7 +77,7 @@ export function* historySlices(options: HistoryOptions): Generator<HistoryDay> {
         for (const [metric, value] of Object.entries(values) as Array<[MetricCode, number]>) readings.push({ sensorId: sensor.id, metric, tsMs, value, lat: sensor.lat, lng: sensor.lng });
       }
     }
-    yield { kind: 'readings', fromMs: endHourMs + offset * HOUR_MS - weeks * 7 * DAY_MS, readings, appeals: [] };
+    yield { kind: 'readings', hourOfWeek: offset, fromMs: endHourMs - weeks * 7 * DAY_MS + offset * HOUR_MS, readings, appeals: [] };
   }
   yield* appealSlices(options, startMs);
 }
@@ -98,6 +100,6 @@ function* appealSlices(options: HistoryOptions, startMs: number): Generator<Hist
         .map((event) => ({ to: event.body.to as ImportedStep['to'], atMs: Math.round(event.tsMs), ...(event.body.departments ? { departments: event.body.departments } : {}) }));
       dayAppeals.push({ appeal, steps });
     }
-    yield { kind: 'appeals', fromMs: dayStartMs, readings: [], appeals: dayAppeals };
+    yield { kind: 'appeals', hourOfWeek: null, fromMs: dayStartMs, readings: [], appeals: dayAppeals };
   }
 }
