@@ -1,5 +1,6 @@
-# One image for every CityTwin process; docker-compose.yml picks the command.
-FROM node:20-bookworm-slim
+# The image of every CityTwin server process (api, ingest, simulator); docker-compose.yml picks
+# the command. Multi-stage: dependencies, then the build, then a runtime that runs as `node`.
+FROM node:20-bookworm-slim AS deps
 WORKDIR /app
 RUN npm install -g pnpm@10.28.1
 COPY package.json pnpm-lock.yaml pnpm-workspace.yaml .npmrc ./
@@ -11,8 +12,21 @@ COPY web/package.json web/
 COPY simulators/package.json simulators/
 COPY test/package.json test/
 RUN pnpm install --frozen-lockfile
+
+FROM deps AS build
+# Only what the product needs: sources and the city boundary files in api/cities (nothing from ../shared).
 COPY . .
 RUN pnpm --filter @citytwin/web build
-ENV HOST=0.0.0.0 PORT=8080
-EXPOSE 8080
-CMD ["pnpm", "--filter", "@citytwin/api", "start"]
+
+FROM node:20-bookworm-slim AS runtime
+ENV NODE_ENV=production HOST=0.0.0.0 PORT=8080
+RUN npm install -g pnpm@10.28.1 && apt-get update && apt-get install -y --no-install-recommends tini && rm -rf /var/lib/apt/lists/*
+WORKDIR /app
+COPY --from=build --chown=node:node /app /app
+USER node
+EXPOSE 8080 9464
+# tini forwards SIGTERM to node, so the graceful stop (docs/operations.md) runs.
+ENTRYPOINT ["/usr/bin/tini", "--"]
+CMD ["node", "--import", "tsx", "api/src/main.ts"]
+HEALTHCHECK --interval=10s --timeout=3s --start-period=30s --retries=3 \
+  CMD node -e "fetch('http://127.0.0.1:'+(process.env.PORT||8080)+'/api/health/live').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Makes sure what the test suite talks to is there: PostgreSQL on 127.0.0.1:5432 (trust auth for
-# user postgres), Mosquitto on 127.0.0.1:1883 and Chromium. Starts what is installed but stopped;
+# user postgres), Mosquitto on 127.0.0.1:1883, Chromium and docker-compose. Starts what is installed but stopped;
 # installs what is missing with apt when running as root on Debian/Ubuntu.
 set -euo pipefail
 
@@ -38,4 +38,6 @@ if ! port_open 1883; then
 fi
 
 [ -x /usr/bin/chromium ] || apt_install chromium
-log "PostgreSQL, Mosquitto and Chromium are ready"
+# The deployment test validates docker-compose.yml with Debian's docker-compose (no engine needed).
+command -v docker-compose >/dev/null || apt_install docker-compose
+log "PostgreSQL, Mosquitto, Chromium and docker-compose are ready"

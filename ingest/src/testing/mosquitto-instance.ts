@@ -48,12 +48,16 @@ async function waitForPort(port: number, timeoutMs = 10_000): Promise<void> {
   }
 }
 
-/** Starts /usr/sbin/mosquitto with the config ingest needs on a free port. */
-export async function startMosquitto(): Promise<MosquittoInstance> {
+/**
+ * Starts /usr/sbin/mosquitto with the config ingest needs on a free port;
+ * `authentication` replaces anonymous access with a password file and an ACL file.
+ */
+export async function startMosquitto(authentication?: { passwordFile: string; aclFile: string }): Promise<MosquittoInstance> {
   const dir = await mkdtemp(join(tmpdir(), 'citytwin-mosquitto-'));
   const port = await freePort();
   const conf = join(dir, 'mosquitto.conf');
-  await writeFile(conf, CONFIG(port, dir));
+  const config = CONFIG(port, dir);
+  await writeFile(conf, authentication ? config.replace('allow_anonymous true', `allow_anonymous false\npassword_file ${authentication.passwordFile}\nacl_file ${authentication.aclFile}`) : config);
   let child: ChildProcess | undefined;
   const start = async () => {
     child = spawn('/usr/sbin/mosquitto', ['-c', conf], { stdio: 'ignore' });
