@@ -21,12 +21,23 @@ const ONLY = (roles: readonly Role[], note: string): RouteAccess => ({ roles, no
  */
 export const ROUTE_ACCESS: Readonly<Record<string, RouteAccess>> = {
   'GET /api/health': PUBLIC('liveness and what the store and broker are'),
+  'GET /api/health/live': PUBLIC('liveness probe: the process answers'),
+  'GET /api/health/ready': PUBLIC('readiness probe: store, migrations, broker, shutting down'),
+  'POST /api/areas/import': ONLY(['admin'], 'replace the area polygons of a level'),
+  'GET /api/whoami': PUBLIC('the role of the caller\'s key'),
   'GET /api/city': PUBLIC('the city profile'),
   'GET /api/city/boundaries': PUBLIC('area outlines'),
   'GET /api/cells': PUBLIC('anonymous: appeals at res <= 8 only, cells below k left out'),
   'GET /api/hotspots': PUBLIC('anonymous on the human layer: res <= 8, cells below k left out'),
   'GET /api/fusion': PUBLIC('anonymous: appeal counts below k are null'),
   'GET /api/fusion/placement': PUBLIC('anonymous: picks covering fewer than k appeals left out'),
+  'GET /api/fusion/correlation': PUBLIC('appeal/reading correlation over cells, aggregates only'),
+  'GET /api/trends/hotspots': PUBLIC('emerging hot spots; anonymous on the human layer: the /api/cells rules'),
+  'GET /api/cells/:h3/series': PUBLIC('one cell\'s series; anonymous: appeal counts below k null, none at res > 8'),
+  'GET /api/appeals/chronic': PUBLIC('chronic problems per area; anonymous: months below k not ranked'),
+  'GET /api/alerts': PUBLIC('early-warning alerts: cells, counts and baselines, no personal data'),
+  'POST /api/alerts/recompute': ONLY(['admin'], 're-evaluate alerts over a range of buckets'),
+  'GET /api/live': PUBLIC('the live channel (WebSocket); anonymous subscribers get the /api/cells rules'),
   'GET /api/rankings': PUBLIC('anonymous: areas below k left out'),
   'GET /api/appeals/top': PUBLIC('anonymous: categories below k left out'),
   'GET /api/appeals': ONLY(APPEAL_READERS, 'free text, location; contact data for admin and operator only'),
@@ -56,4 +67,9 @@ export function routeKey(method: string, url: string): string {
 /** The status an anonymous caller gets from a role route. */
 export function anonymousRefusal(url: string): 401 | 403 {
   return url.startsWith('/open311/') ? 403 : 401;
+}
+
+/** One line saying who may call a route, for the OpenAPI document and the docs. */
+export function accessSummary(access: RouteAccess): string {
+  return 'public' in access ? `public: ${access.note}` : `${access.roles.join(', ')}: ${access.note}`;
 }
