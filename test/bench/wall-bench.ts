@@ -1,6 +1,7 @@
 /**
- * `pnpm bench:wall [--minutes 30]`: /wall in Chromium against the all-in-one
- * fed by the fleet simulator at 2,000 messages a second. Reports the page's
+ * `pnpm bench:wall [--minutes 30] [--postgres]`: /wall in Chromium against the
+ * all-in-one (PGlite, or a fresh Postgres database with --postgres) fed by the
+ * fleet simulator at 2,000 messages a second. Reports the page's
  * JS heap (after a forced GC) at the start and the end, the live channel's
  * lag from a reading's publication to its delta being drawn (p50, p99), and
  * the reconnects. Progress on stderr, one JSON line last on stdout.
@@ -13,6 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { pino } from 'pino';
 import { loadConfig, startStack } from '@citytwin/api';
+import { createTestDatabase } from '@citytwin/store/testing';
 import { launchChromium } from '../support/launch-chromium';
 
 const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -36,12 +38,18 @@ function percentile(sorted: readonly number[], p: number): number {
 const log = (text: string) => process.stderr.write(`[bench:wall] ${text}\n`);
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { minutes: { type: 'string', default: '30' } } });
+  const { values } = parseArgs({ options: { minutes: { type: 'string', default: '30' }, postgres: { type: 'boolean', default: false } } });
   const minutes = Number(values.minutes);
   if (!(minutes > 0)) throw new Error(`--minutes: "${values.minutes}" is not a positive number`);
   const dataDir = await mkdtemp(join(tmpdir(), 'citytwin-bench-wall-'));
+  // --postgres: a fresh database on the test server (TEST_DATABASE_URL) instead of embedded PGlite.
+  const database = values.postgres ? await createTestDatabase() : undefined;
+  log(`store: ${database ? 'postgres' : 'pglite'}`);
   // The stack logs to stderr: stdout carries only the result line.
-  const stack = await startStack(loadConfig({ PORT: '0', MQTT_PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, SIMULATE: 'off', LOG_LEVEL: 'warn' }), pino({ level: 'warn' }, pino.destination(2)));
+  const stack = await startStack(
+    loadConfig({ PORT: '0', MQTT_PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, SIMULATE: 'off', LOG_LEVEL: 'warn', ...(database ? { DATABASE_URL: database.url } : {}) }),
+    pino({ level: 'warn' }, pino.destination(2)),
+  );
   const durationS = Math.ceil(minutes * 60 + WARM_UP_MS / 1000 + 120);
   const fleet = spawn(process.execPath, ['--import', 'tsx', 'simulators/src/cli/twin.ts', 'simulate', 'sensors', '--sensors', String(SENSORS), '--rate', `${RATE_PER_S}/s`, '--mqtt-url', stack.mqttUrl, '--duration', `${durationS}s`], {
     cwd: REPO_ROOT, stdio: ['ignore', 'ignore', 'inherit'],
@@ -93,6 +101,7 @@ async function main(): Promise<void> {
     fleet.kill('SIGINT');
     await browser.close();
     await stack.close();
+    await database?.drop();
     await rm(dataDir, { recursive: true, force: true });
   }
 }
