@@ -99,6 +99,9 @@ async function main(): Promise<void> {
     process.stdout.write(`${JSON.stringify(result)}\n`);
   } finally {
     fleet.kill('SIGINT');
+    // A simulator that lost its broker may not stop on SIGINT; it must not outlive the bench.
+    const forced = setTimeout(() => fleet.kill('SIGKILL'), 5_000);
+    fleet.once('exit', () => clearTimeout(forced));
     await browser.close();
     await stack.close();
     await database?.drop();
