@@ -100,8 +100,8 @@ async function main(): Promise<void> {
   } finally {
     fleet.kill('SIGINT');
     // A simulator that lost its broker may not stop on SIGINT; it must not outlive the bench.
-    const forced = setTimeout(() => fleet.kill('SIGKILL'), 5_000);
-    fleet.once('exit', () => clearTimeout(forced));
+    await Promise.race([new Promise((resolve) => fleet.once('exit', resolve)), new Promise((resolve) => setTimeout(resolve, 5_000))]);
+    if (fleet.exitCode === null && fleet.signalCode === null) fleet.kill('SIGKILL');
     await browser.close();
     await stack.close();
     await database?.drop();
