@@ -38,4 +38,7 @@ if ! port_open 1883; then
 fi
 
 [ -x /usr/bin/chromium ] || apt_install chromium
-log "PostgreSQL, Mosquitto and Chromium are ready"
+# Chinese text in the screenshots (not boxes), and vector tiles built from OpenStreetMap for the basemap test.
+[ -d /usr/share/fonts/opentype/noto ] && ls /usr/share/fonts/opentype/noto | grep -q CJK || apt_install fonts-noto-cjk
+command -v tilemaker >/dev/null || apt_install tilemaker
+log "PostgreSQL, Mosquitto, Chromium, CJK fonts and tilemaker are ready"
