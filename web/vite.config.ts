@@ -22,7 +22,7 @@ export default defineConfig({
   },
   server: {
     proxy: {
-      '/api': { target: API_TARGET, changeOrigin: false },
+      '/api': { target: API_TARGET, changeOrigin: false, ws: true },
       '/open311': { target: API_TARGET, changeOrigin: false },
     },
   },

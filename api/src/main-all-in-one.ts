@@ -1,5 +1,5 @@
 import { pino } from 'pino';
-import { BrokerPortInUseError } from '@citytwin/ingest';
+import { BrokerPortInUseError, onShutdownSignal } from '@citytwin/ingest';
 import { DataDirError } from '@citytwin/store';
 import { BoundaryFileError } from './areas/boundary-file';
 import { ConfigError, loadConfig } from './config/config';
@@ -13,15 +13,7 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const stack = await startStack(config, logger);
   process.stdout.write(`\n  CityTwin (${config.city.nameEn}) is running: open ${stack.url}\n  MQTT: ${stack.mqttUrl}   store: ${stack.store.kind}\n\n`);
-  let stopping = false;
-  const stop = (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    logger.info({ signal }, 'stopping');
-    void stack.close().then(() => process.exit(0));
-  };
-  process.on('SIGINT', () => stop('SIGINT'));
-  process.on('SIGTERM', () => stop('SIGTERM'));
+  onShutdownSignal(logger, () => stack.close());
 }
 
 main().catch((error: unknown) => {

@@ -5,3 +5,4 @@ export type { IngestStats, Histogram } from './pipeline/ingest-stats';
 export { formatIngestMetrics } from './metrics/prometheus-text';
 export { handleTelemetryMessage, MAX_PAYLOAD_BYTES } from './pipeline/message-handler';
 export { DEFAULT_BATCH_LIMITS, type BatchLimits } from './pipeline/batch-writer';
+export { onShutdownSignal, DEFAULT_SHUTDOWN_TIMEOUT_MS } from './process/on-shutdown-signal';

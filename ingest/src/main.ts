@@ -5,6 +5,7 @@ import { BrokerPortInUseError, startEmbeddedBroker } from './broker/embedded-bro
 import { IngestConfigError, loadIngestConfig } from './config';
 import { startMetricsServer } from './metrics/metrics-server';
 import { startIngestWorker } from './pipeline/ingest-worker';
+import { onShutdownSignal } from './process/on-shutdown-signal';
 
 // A standalone ingest worker: `pnpm --filter @citytwin/ingest start`.
 const logger = pino({ level: process.env['LOG_LEVEL'] ?? 'info' });
@@ -21,9 +22,12 @@ async function main(): Promise<void> {
   });
   const metrics = config.metricsPort === undefined ? undefined : await startMetricsServer(config.metricsPort, () => worker.metricsText());
   logger.info({ store: store.kind, clientId: config.clientId, sharedGroup: config.sharedGroup, metricsPort: metrics?.port }, 'ingest worker running');
-  const stop = () => void worker.close().then(() => metrics?.close()).then(() => broker?.close()).then(() => store.close()).then(() => process.exit(0));
-  process.on('SIGINT', stop);
-  process.on('SIGTERM', stop);
+  onShutdownSignal(logger, async () => {
+    await worker.close();
+    await metrics?.close();
+    await broker?.close();
+    await store.close();
+  });
 }
 
 main().catch((error: unknown) => {

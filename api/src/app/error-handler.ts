@@ -14,7 +14,7 @@ export interface ErrorBody {
 
 const STATUS_TEXT: Record<number, string> = {
   400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 409: 'Conflict',
-  413: 'Payload Too Large', 415: 'Unsupported Media Type', 500: 'Internal Server Error', 503: 'Service Unavailable',
+  413: 'Payload Too Large', 415: 'Unsupported Media Type', 429: 'Too Many Requests', 500: 'Internal Server Error', 503: 'Service Unavailable',
 };
 
 function parameterOf(error: FastifyError): string | undefined {
@@ -50,7 +50,8 @@ function bodyFor(error: FastifyError | HttpError, request: FastifyRequest): Erro
   }
   const status = error.statusCode ?? 500;
   if (status >= 500) return { statusCode: status, code: ERROR_CODES.internal, error: STATUS_TEXT[status] ?? 'Error', message: 'internal error; see the server log' };
-  return { statusCode: status, code: error.code ?? 'CT_ERR_REQUEST', error: STATUS_TEXT[status] ?? 'Error', message: error.message };
+  const code = status === 413 ? ERROR_CODES.payloadTooLarge : status === 415 ? ERROR_CODES.unsupportedMediaType : error.code ?? 'CT_ERR_REQUEST';
+  return { statusCode: status, code, error: STATUS_TEXT[status] ?? 'Error', message: error.message };
 }
 
 /** Maps validation failures to 400s that name the parameter, and hides internals of 5xx. */

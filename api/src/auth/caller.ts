@@ -1,12 +1,15 @@
 import type { FastifyRequest } from 'fastify';
 import type { FastifyTypeBox } from '../app/fastify-typebox';
 import { HttpError } from '../app/http-error';
+import type { KeyHolder } from './key-resolver';
 import type { Caller, Role } from './roles';
 
 declare module 'fastify' {
   interface FastifyRequest {
     /** Who is calling: the role of the API key, or `anonymous`. */
     caller: Caller;
+    /** The public id of the caller's key (what its rate limit is counted under), or undefined when anonymous. */
+    callerKeyId: string | undefined;
   }
 }
 
@@ -23,14 +26,16 @@ function keyOf(request: FastifyRequest): string | undefined {
  * Resolves `request.caller` from `Authorization: Bearer <key>` (or an Open311
  * `api_key` parameter). A key that is present but unknown is refused with 401.
  */
-export function installCallerResolution(app: FastifyTypeBox, apiKeys: ReadonlyMap<string, Role>): void {
+export function installCallerResolution(app: FastifyTypeBox, resolveKey: (key: string) => Promise<KeyHolder | undefined>): void {
   app.decorateRequest('caller', 'anonymous');
-  app.addHook('preHandler', async (request) => {
+  app.decorateRequest('callerKeyId', undefined);
+  app.addHook('preValidation', async (request) => {
     const key = keyOf(request);
     if (key === undefined) return;
-    const role = apiKeys.get(key);
-    if (!role) throw new HttpError(401, 'CT_ERR_UNAUTHORIZED', 'unknown API key');
-    request.caller = role;
+    const holder = await resolveKey(key);
+    if (!holder) throw new HttpError(401, 'CT_ERR_UNAUTHORIZED', 'unknown or revoked API key');
+    request.caller = holder.role;
+    request.callerKeyId = holder.keyId;
   });
 }
 

@@ -43,6 +43,9 @@ describe('loadConfig', () => {
     [{ H3_BASE_RES: '15' }, /H3_BASE_RES/],
     [{ CITY_BOUNDARIES: '/nonexistent/jiedao.geojson:street' }, /^CITY_BOUNDARIES: "\/nonexistent\/jiedao.geojson:street": cannot read/],
     [{ CITY_BOUNDARIES: 'package.json:ward' }, /^CITY_BOUNDARIES: .*level "ward"/],
+    [{ DATABASE_READ_URL: 'postgres://replica:5432/citytwin' }, /DATABASE_READ_URL needs DATABASE_URL/],
+    [{ DATABASE_URL: 'postgres://db/x', DATABASE_READ_URL: 'http://replica' }, /DATABASE_READ_URL/],
+    [{ DATABASE_URL: 'postgres://db/x', READ_REPLICA_MAX_LAG_S: '-1' }, /READ_REPLICA_MAX_LAG_S/],
   ])('refuses %o with a message naming the variable', (env, pattern) => {
     expect(() => loadConfig(env)).toThrow(ConfigError);
     expect(() => loadConfig(env)).toThrow(pattern);

@@ -2,14 +2,17 @@ import { randomBytes } from 'node:crypto';
 import { mkdir } from 'node:fs/promises';
 import type { Logger } from 'pino';
 import { BrokerPortInUseError, ingestHealth, startEmbeddedBroker, startIngestWorker, type EmbeddedBroker, type IngestWorker } from '@citytwin/ingest';
-import { startLiveSimulation } from '@citytwin/simulators';
+import { demoFleet, startLiveSimulation } from '@citytwin/simulators';
 import { openStore, type Store } from '@citytwin/store';
 import { buildApp } from '../app/build-app';
 import { loadCityAreas } from '../areas/city-areas';
 import { logCityAreas } from '../areas/log-city-areas';
 import type { FastifyTypeBox } from '../app/fastify-typebox';
 import type { ApiConfig } from '../config/config';
+import { AlertJob } from '../jobs/alert-job';
+import { startHistoryBackfill, type RunningBackfill } from './backfill-history';
 import { HttpPortInUseError, listenHttp } from './listen-http';
+import { openReadDb, readReplicaContext } from './open-read-db';
 
 /** Everything the all-in-one runs in one process. */
 export interface Stack {
@@ -18,6 +21,9 @@ export interface Stack {
   store: Store;
   app: FastifyTypeBox;
   ingest: IngestWorker;
+  alertJob: AlertJob;
+  /** The built-in simulation's history, when it is being written into an empty store. */
+  backfill?: RunningBackfill;
   close(): Promise<void>;
 }
 
@@ -26,6 +32,8 @@ const MAX_READING_AGE_MS = 20 * 365 * 24 * 3600 * 1000;
 
 /** How big the built-in demo is: a few hundred sensors and a trickle of appeals. */
 export const DEFAULT_SIMULATION = { sensors: 300, intervalMs: 10_000, appealsPerMinute: 60, seed: 20260601 };
+/** Background appeals per hour in the backfilled history: a sixtieth of the live demo's rate (one a minute), so the month loads quickly. */
+const HISTORY_APPEALS_PER_HOUR = DEFAULT_SIMULATION.appealsPerMinute;
 
 /**
  * Loads the city's boundary files, then starts store, broker (embedded unless MQTT_URL), ingest, the HTTP API with
@@ -34,7 +42,9 @@ export const DEFAULT_SIMULATION = { sensors: 300, intervalMs: 10_000, appealsPer
  */
 export async function startStack(config: ApiConfig, logger: Logger, clock: () => number = Date.now): Promise<Stack> {
   const closers: Array<() => Promise<void>> = [];
+  const lifecycle = { draining: false };
   const close = async () => {
+    lifecycle.draining = true;
     for (const closer of closers.reverse()) await closer().catch((error: unknown) => logger.error({ err: error }, 'shutdown step failed'));
   };
   try {
@@ -45,6 +55,8 @@ export async function startStack(config: ApiConfig, logger: Logger, clock: () =>
     const store = await openStore(config.databaseUrl ? { databaseUrl: config.databaseUrl } : { dataDir: config.dataDir });
     closers.push(() => store.close());
     logger.info({ store: store.kind, migrations: store.applied }, `store ready (${store.kind})`);
+    const replica = openReadDb(config, store, logger);
+    if (replica) closers.push(() => replica.close());
 
     let broker: EmbeddedBroker | undefined;
     if (!config.mqttUrl) {
@@ -66,12 +78,17 @@ export async function startStack(config: ApiConfig, logger: Logger, clock: () =>
     });
     closers.push(() => ingest.close());
 
+    const alertJob = new AlertJob({ store, settings: config.alerts, logger: logger.child({ part: 'alerts' }) });
+    await alertJob.start();
+    closers.push(() => alertJob.stop());
+    logger.info({ ...config.alerts }, `alert job running (${config.alerts.bucket} buckets)`);
+
     const simulatorKey = randomBytes(16).toString('hex');
     const apiKeys = new Map(config.apiKeys);
     if (config.simulate) apiKeys.set(simulatorKey, 'operator');
     const app = await buildApp({
       store, config: { ...config, apiKeys }, areas, logger: logger.child({ part: 'api' }), broker: broker ? 'embedded' : 'external', clock,
-      healthDetails: () => ({ ...ingestHealth(ingest) }), ingest,
+      brokerUrl: mqttUrl, lifecycle, ...readReplicaContext(replica), healthDetails: () => ({ ...ingestHealth(ingest) }), ingest, alertJob,
     });
     closers.push(() => app.close());
     const port = await listenHttp(app, config.port, config.host).catch((error: unknown) => {
@@ -80,8 +97,13 @@ export async function startStack(config: ApiConfig, logger: Logger, clock: () =>
       return listenHttp(app, 0, config.host);
     });
     const url = `http://localhost:${port}`;
+    let backfill: RunningBackfill | undefined;
 
     if (config.simulate) {
+      const { sensors } = demoFleet(config.city, DEFAULT_SIMULATION.sensors, DEFAULT_SIMULATION.seed);
+      const history = await startHistoryBackfill(store, { config, areas, sensors, seed: DEFAULT_SIMULATION.seed, endMs: clock(), appealsPerHour: HISTORY_APPEALS_PER_HOUR }, logger.child({ part: 'history' }));
+      if (history) closers.push(() => history.stop());
+      backfill = history ?? undefined;
       const simulation = await startLiveSimulation({
         mqttUrl, topicPrefix: config.topicPrefix, apiUrl: `http://127.0.0.1:${port}`, apiKey: simulatorKey, city: config.city,
         sensors: DEFAULT_SIMULATION.sensors, intervalMs: DEFAULT_SIMULATION.intervalMs, appealsPerHour: DEFAULT_SIMULATION.appealsPerMinute * 60,
@@ -93,7 +115,7 @@ export async function startStack(config: ApiConfig, logger: Logger, clock: () =>
         'built-in simulator running, with a planted construction-noise incident (SIMULATE=off to stop it)',
       );
     }
-    return { url, mqttUrl, store, app, ingest, close };
+    return { url, mqttUrl, store, app, ingest, alertJob, ...(backfill ? { backfill } : {}), close };
   } catch (error) {
     await close();
     throw error;

@@ -3,6 +3,7 @@ import { pino } from 'pino';
 import type { Store } from '@citytwin/store';
 import { openTestStore, type TestBackend } from '@citytwin/store/testing';
 import { buildApp } from '../app/build-app';
+import type { AppContextInput } from '../app/app-context';
 import type { FastifyTypeBox } from '../app/fastify-typebox';
 import { loadConfig, type ApiConfig } from '../config/config';
 
@@ -23,6 +24,8 @@ export interface TestAppOptions {
   backend?: TestBackend;
   /** Initial value of the injected clock. */
   nowMs?: number;
+  /** Context fields of a deployment: the broker readiness probes, the shutdown state, a read replica. */
+  context?: Pick<AppContextInput, 'brokerUrl' | 'lifecycle' | 'readDb' | 'replicaStatus'>;
 }
 
 /** The HTTP app over a fresh test store with an injected clock and captured logs, for `app.inject` tests. */
@@ -37,7 +40,7 @@ export async function openTestApp(options: TestAppOptions = {}): Promise<TestApp
     },
   });
   let now = options.nowMs ?? Date.parse('2026-06-01T12:00:00Z');
-  const app = await buildApp({ store, config, logger: pino({ level: 'debug' }, sink), broker: 'embedded', clock: () => now });
+  const app = await buildApp({ store, config, logger: pino({ level: 'debug' }, sink), broker: 'embedded', clock: () => now, ...options.context });
   await app.ready();
   return {
     app,

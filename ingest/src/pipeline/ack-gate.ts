@@ -18,6 +18,8 @@ export class AckGate {
   private generation = 0;
   private readonly send: SendPacket;
   private corked = false;
+  /** PUBACKs sent: each for a message whose batch was committed. */
+  acknowledged = 0;
 
   constructor(private readonly client: MqttClient) {
     const internals = client as unknown as { _sendPacket: SendPacket };
@@ -42,6 +44,7 @@ export class AckGate {
     return () => {
       if (generation !== this.generation || !this.client.connected) return;
       this.cork();
+      this.acknowledged += 1;
       this.send({ cmd: 'puback', messageId });
     };
   }

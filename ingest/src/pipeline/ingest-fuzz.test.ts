@@ -109,6 +109,8 @@ describe('ingest under 10,000 random and mutated payloads', () => {
     const publisher = await mqtt.connectAsync(broker.url, { clientId: `pub-${prefix}` });
     await Promise.all(corpus.map(({ topic, payload }) => publisher.publishAsync(topic, payload, { qos: 1 })));
     await waitFor('all messages in', () => worker.stats().messagesIn === MESSAGES, 60_000);
+    // Close gives up flushing after a while (the broker would redeliver); on a busy machine, let the commits finish first.
+    await waitFor('every message committed', () => worker.stats().pending === 0, 120_000);
     await worker.close();
     await publisher.endAsync();
 

@@ -36,7 +36,10 @@ export interface IngestWorker {
   stats(): IngestStats;
   /** The worker's counters in Prometheus text format. */
   metricsText(): string;
-  /** Commits what is waiting, then disconnects. */
+  /**
+   * Graceful stop: takes no new messages (the broker keeps those for the
+   * session), commits and acknowledges what is waiting, then disconnects.
+   */
   close(): Promise<void>;
 }
 
@@ -91,7 +94,14 @@ export async function startIngestWorker(options: IngestOptions): Promise<IngestW
     writer.add(handled.readings, letters, gate.ackLater(packet));
   };
 
+  let closing = false;
+  let leftForRedelivery = 0;
   client.handleMessage = (packet, callback) => {
+    if (closing) {
+      // Never acknowledged: the persistent session redelivers it to the next worker start.
+      leftForRedelivery += 1;
+      return callback();
+    }
     stats.messagesIn += 1;
     const payload = typeof packet.payload === 'string' ? Buffer.from(packet.payload) : packet.payload;
     // Only meta topics end in /meta; telemetry topics are parsed once, by the handler.
@@ -145,6 +155,7 @@ export async function startIngestWorker(options: IngestOptions): Promise<IngestW
     stats: () => snapshotStats(stats),
     metricsText: () => formatIngestMetrics(stats, { lagSeconds: writer.oldestWaitS() }),
     async close() {
+      closing = true;
       clearInterval(refreshTimer);
       progress.stop();
       // Uncommitted messages are unacknowledged, so the broker redelivers them: never hang a shutdown on a dead store.
@@ -154,6 +165,8 @@ export async function startIngestWorker(options: IngestOptions): Promise<IngestW
       if (!flushed) logger.warn({ pending: stats.pending }, 'closing with uncommitted readings; the broker will redeliver them');
       clearTimeout(timer);
       await client.endAsync(!flushed);
+      const { messagesIn, readingsStored, readingsDuplicate, pending } = stats;
+      logger.info({ messagesIn, readingsStored, readingsDuplicate, acknowledged: gate.acknowledged, uncommitted: pending, leftForRedelivery, flushed }, 'ingest stopped');
     },
   };
 }

@@ -67,3 +67,18 @@ export async function countCategoriesByArea(
     params,
   );
 }
+
+/**
+ * Appeals per area and first-level category received in [fromMs, toMs),
+ * duplicates excluded (a second-level code counts for its first level).
+ * @example await countFirstLevelCategoriesByArea(db, 'district', fromMs, toMs) // [{ area: '东城区', category: 'noise', count: 31 }, ...]
+ */
+export async function countFirstLevelCategoriesByArea(db: Queryable, level: 'street' | 'district', fromMs: number, toMs: number): Promise<Array<{ area: string; category: string; count: number }>> {
+  return db.query(
+    `SELECT ${level} AS area, split_part(category, '.', 1) AS category, count(*)::int AS count
+     FROM appeals
+     WHERE received_at >= $1 AND received_at < $2 AND status <> 'duplicate' AND ${level} IS NOT NULL
+     GROUP BY 1, 2 ORDER BY 1, 2`,
+    [new Date(fromMs).toISOString(), new Date(toMs).toISOString()],
+  );
+}

@@ -46,3 +46,14 @@ export async function applyMigrations(db: Db, migrations?: Migration[]): Promise
   }
   return applied;
 }
+
+/**
+ * The shipped migrations this database has not recorded as applied (in
+ * order); empty when the schema is current. Readiness probes call it.
+ */
+export async function findPendingMigrations(db: Db, migrations?: Migration[]): Promise<string[]> {
+  const [table] = await db.query<{ name: string | null }>("SELECT to_regclass('schema_migrations')::text AS name");
+  const rows = table?.name ? await db.query<{ version: number }>('SELECT version FROM schema_migrations') : [];
+  const done = new Set(rows.map((row) => row.version));
+  return (migrations ?? (await loadMigrations())).filter((migration) => !done.has(migration.version)).map((migration) => migration.name);
+}

@@ -11,6 +11,10 @@ export interface WorkerProcess {
   /** SIGKILL: no flush, no goodbye. */
   killHard(): Promise<void>;
   stop(): Promise<void>;
+  /** SIGTERM and wait: the exit code (0 for a graceful stop). */
+  terminate(): Promise<number | null>;
+  /** The fields of the first JSON log line whose `msg` is `msg`, if it was logged. */
+  logged(msg: string): Record<string, unknown> | undefined;
 }
 
 /** Starts a worker with `env` on top of the current environment. */
@@ -19,6 +23,14 @@ export function startWorkerProcess(env: Record<string, string>): WorkerProcess {
     cwd: INGEST_DIR,
     env: { ...process.env, LOG_LEVEL: 'info', ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const lines: string[] = [];
+  let partial = '';
+  child.stdout!.on('data', (chunk: Buffer) => {
+    const parts = (partial + chunk.toString()).split('\n');
+    partial = parts.pop() ?? '';
+    // Only the worker's lifecycle lines are kept, not every progress line.
+    for (const line of parts) if (/"msg":"ingest (stopped|subscribed)"/.test(line)) lines.push(line);
   });
   const subscribed = new Promise<void>((resolve, reject) => {
     let text = '';
@@ -40,6 +52,15 @@ export function startWorkerProcess(env: Record<string, string>): WorkerProcess {
     async stop() {
       child.kill('SIGTERM');
       await exited();
+    },
+    async terminate() {
+      child.kill('SIGTERM');
+      await exited();
+      return child.exitCode;
+    },
+    logged(msg) {
+      const line = lines.find((text) => text.includes(`"msg":${JSON.stringify(msg)}`));
+      return line ? (JSON.parse(line) as Record<string, unknown>) : undefined;
     },
   };
 }

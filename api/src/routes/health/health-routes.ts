@@ -16,7 +16,11 @@ const HealthResponse = Type.Object(
   { additionalProperties: true },
 );
 
-/** `GET /api/health`: which store and broker run, and whether the store answers. */
+/**
+ * `GET /api/health`: which store and broker run, whether the store answers and,
+ * with a read replica, where reads go and how far it is behind (`degraded`
+ * while reads fall back to the primary).
+ */
 export function registerHealthRoutes(app: FastifyTypeBox, context: AppContext): void {
   app.get('/api/health', { schema: { response: { 200: HealthResponse } } }, async () => {
     const storeReachable = await context.store.db.query('SELECT 1').then(
@@ -24,7 +28,8 @@ export function registerHealthRoutes(app: FastifyTypeBox, context: AppContext): 
       () => false,
     );
     const details = context.healthDetails?.() ?? {};
-    const degraded = !storeReachable || details['degraded'] === true;
+    const replica = context.replicaStatus?.();
+    const degraded = !storeReachable || details['degraded'] === true || replica?.serving === 'primary';
     return {
       ...details,
       status: degraded ? ('degraded' as const) : ('ok' as const),
@@ -34,6 +39,7 @@ export function registerHealthRoutes(app: FastifyTypeBox, context: AppContext): 
       baseResolution: context.config.baseResolution,
       storeReachable,
       areas: { ...context.areas.counts },
+      ...(replica ? { readReplica: replica } : {}),
     };
   });
 }

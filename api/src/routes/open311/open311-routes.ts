@@ -28,10 +28,6 @@ function jsonFile(name: string): string {
   return name.slice(0, -'.json'.length);
 }
 
-function requireClient(caller: string): void {
-  if (!['open311', 'admin', 'operator'].includes(caller)) throw new Open311Error(403, caller === 'anonymous' ? 'api_key is required' : `an api_key of role ${caller} may not post requests`);
-}
-
 /** The category of a POST: the service code, refined by a `subcategory` attribute within it. */
 function categoryOf(fields: Fields): string {
   const code = str(fields, 'service_code');
@@ -80,7 +76,7 @@ function filterOf(query: Fields, nowMs: number): AppealFilter {
 
 /**
  * Open311 GeoReport v2 (JSON) at /open311/v2: services, service definitions,
- * posting requests (api_key of role open311, operator or admin) and reading them.
+ * posting requests (api_key of role open311, operator or admin: see ROUTE_ACCESS) and reading them.
  */
 export async function registerOpen311Routes(app: FastifyTypeBox, context: AppContext): Promise<void> {
   await app.register(async (scope: FastifyTypeBox) => {
@@ -93,7 +89,6 @@ export async function registerOpen311Routes(app: FastifyTypeBox, context: AppCon
       return definition;
     });
     scope.post('/requests.json', { schema: { body: Type.Optional(Loose), querystring: Loose, response: { 200: Open311Created } } }, async (request) => {
-      requireClient(request.caller);
       const fields: Fields = { ...(request.query as Fields), ...((request.body as Fields | undefined) ?? {}) };
       const category = categoryOf(fields);
       const point = pointOf(context, fields);

@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { METRICS } from '@citytwin/shared';
+import { buildMapLayers } from '../layers/map-layers';
+import { physicalColouring } from '../layers/physical-colour';
+import { LiveLayerData } from './live-layer-data';
+
+describe('LiveLayerData', () => {
+  it('replaces everything on a snapshot and changes only the named cells on a delta', () => {
+    const layer = new LiveLayerData();
+    layer.applySnapshot(8, [{ h3: 'a', value: 1, count: 1 }, { h3: 'b', value: 2, count: 2 }, { h3: 'c', value: 3, count: 3 }]);
+    const before = layer.data;
+    const untouched = before.find((cell) => cell.h3 === 'a');
+    expect(layer.applyDelta(8, [{ h3: 'b', value: 5, count: 3 }, { h3: 'd', value: 4, count: 1 }], ['c'])).toBe(true);
+    expect(layer.data).not.toBe(before);
+    expect(Object.fromEntries(layer.data.map((cell) => [cell.h3, cell.value]))).toEqual({ a: 1, b: 5, d: 4 });
+    // The cell the delta did not name is the very same object.
+    expect(layer.data.find((cell) => cell.h3 === 'a')).toBe(untouched);
+    expect(layer.version).toBe(2);
+    layer.applySnapshot(8, [{ h3: 'z', value: 9, count: 9 }]);
+    expect(layer.data.map((cell) => cell.h3)).toEqual(['z']);
+  });
+
+  it('ignores a delta for another resolution than its snapshot (an answer to an older subscription)', () => {
+    const layer = new LiveLayerData();
+    layer.applySnapshot(7, [{ h3: 'a', value: 1, count: 1 }]);
+    const data = layer.data;
+    expect(layer.applyDelta(8, [{ h3: 'b', value: 2, count: 2 }], [])).toBe(false);
+    expect(layer.data).toBe(data);
+  });
+
+  it('hands deck.gl the same layers (same ids) with the updated data after a delta', () => {
+    const physical = new LiveLayerData();
+    const human = new LiveLayerData();
+    physical.applySnapshot(8, [{ h3: '8831aa5c1bfffff', value: 60, count: 4 }]);
+    human.applySnapshot(8, []);
+    const build = () => buildMapLayers({
+      role: 'overlay', physical: physical.data, human: human.data, fusion: [], placement: [], maxAppeals: 10, showPhysical: true, showHuman: true,
+      physicalColouring: physicalColouring('data', METRICS.noise_db, physical.data, new Map()), hovered: undefined, labels: [], onHover: () => {}, onClick: () => {},
+    });
+    const first = build();
+    physical.applyDelta(8, [{ h3: '8831aa5c1bfffff', value: 75, count: 5 }], []);
+    const second = build();
+    expect(second.map((layer) => layer.id)).toEqual(first.map((layer) => layer.id));
+    expect(second[0]!.props.data).toBe(physical.data);
+    expect((second[0]!.props.data as Array<{ value: number }>)[0]!.value).toBe(75);
+  });
+});
