@@ -40,4 +40,7 @@ fi
 [ -x /usr/bin/chromium ] || apt_install chromium
 # The deployment test validates docker-compose.yml with Debian's docker-compose (no engine needed).
 command -v docker-compose >/dev/null || apt_install docker-compose
-log "PostgreSQL, Mosquitto, Chromium and docker-compose are ready"
+# Chinese text in the screenshots (not boxes), and vector tiles built from OpenStreetMap for the basemap test.
+[ -d /usr/share/fonts/opentype/noto ] && ls /usr/share/fonts/opentype/noto | grep -q CJK || apt_install fonts-noto-cjk
+command -v tilemaker >/dev/null || apt_install tilemaker
+log "PostgreSQL, Mosquitto, Chromium, docker-compose, CJK fonts and tilemaker are ready"

@@ -54,7 +54,7 @@ export function CellDrawer(props: CellDrawerProps) {
   const step = props.toMs - props.fromMs > 7 * 86_400_000 ? 'day' : 'hour';
   const seriesUrl = `/api/cells/${h3}/series?metric=${metric.code}${paired ? `&category=${paired}` : ''}&${window}&step=${step}`;
   const series = usePolledJson<unknown>(seriesUrl, 0);
-  const trendsUrl = paired ? `/api/trends/hotspots?layer=human&category=${paired}&res=${res}&step=day&${window}` : undefined;
+  const trendsUrl = paired ? `/api/trends/hotspots?layer=human&category=${paired}&res=${res}&step=${step}&${window}` : undefined;
   const trends = usePolledJson<TrendsHotspotsResponse>(trendsUrl, 0);
   const readsAppeals = mayReadAppeals(props.role);
   const appeals = usePolledJson<{ appeals: AppealRow[] }>(readsAppeals ? `/api/appeals?cell=${h3}&${window}&limit=200` : undefined, 60_000);

@@ -2,22 +2,23 @@ import { describe, expect, it } from 'vitest';
 import { parseCellSeries } from './cell-series';
 
 describe('parseCellSeries', () => {
-  it('puts both signals on one time axis with the median ± 3 robust SD band', () => {
+  it('puts both signals on one time axis with their baseline bands', () => {
     const series = parseCellSeries({
-      steps: ['2026-06-01T00:00:00Z', '2026-06-01T01:00:00Z'],
-      physical: { values: [60, null], baseline: { median: [55, 56], mad: [1, 2] } },
-      human: { values: [3, 5] },
+      h3: '8831aa5555fffff', metric: 'noise_db', step: 'hour',
+      points: [
+        { at: '2026-06-01T00:00:00Z', value: 60, readings: 4, appeals: 3, valueBaseline: { median: 55, mad: 1, low: 50.5522, high: 59.4478 }, appealsBaseline: { median: 1, mad: 1, low: 0, high: 5.4478 } },
+        { at: '2026-06-01T01:00:00Z', value: null, readings: 0, appeals: 5, valueBaseline: null, appealsBaseline: null },
+      ],
     });
     expect(series.times).toEqual([Date.parse('2026-06-01T00:00:00Z') / 1000, Date.parse('2026-06-01T01:00:00Z') / 1000]);
-    expect(series.physical?.values).toEqual([60, null]);
-    // 55 + 3 · 1.4826 · 1 = 59.4478; 56 - 3 · 1.4826 · 2 = 47.1044
-    expect(series.physical?.high?.[0]).toBeCloseTo(59.4478, 10);
-    expect(series.physical?.low?.[1]).toBeCloseTo(47.1044, 10);
-    expect(series.human).toEqual({ values: [3, 5], low: null, high: null });
+    expect(series.physical).toEqual({ values: [60, null], low: [50.5522, null], high: [59.4478, null] });
+    expect(series.human).toEqual({ values: [3, 5], low: [0, null], high: [5.4478, null] });
   });
 
-  it('takes ready bounds when the api gives them, and nothing from an empty answer', () => {
-    expect(parseCellSeries({ steps: ['2026-06-01T00:00:00Z'], human: { values: [1], baseline: { low: [0], high: [4] } } }).human).toEqual({ values: [1], low: [0], high: [4] });
+  it('has no appeal signal where the api withheld it, and nothing from an empty answer', () => {
+    const series = parseCellSeries({ metric: 'pm25', points: [{ at: '2026-06-01T00:00:00Z', value: 40, appeals: null, appealsBaseline: null }] });
+    expect(series.human).toBeNull();
+    expect(series.physical?.values).toEqual([40]);
     expect(parseCellSeries(null)).toEqual({ times: [], physical: null, human: null });
   });
 });

@@ -1,7 +1,7 @@
 /** One signal of a cell over time, with the seasonal baseline band where the api gives one. */
 export interface SignalSeries {
   values: Array<number | null>;
-  /** Band of ordinary values: median ± 3 robust standard deviations (the alert threshold), or null. */
+  /** Band of ordinary values (the api's baseline low and high), or null where there is none. */
   low: Array<number | null> | null;
   high: Array<number | null> | null;
 }
@@ -13,49 +13,47 @@ export interface CellSeries {
   human: SignalSeries | null;
 }
 
-/** MAD to standard deviation for normal data (1 / Φ⁻¹(3/4)); Rousseeuw & Croux 1993. */
-export const MAD_TO_SD = 1.4826;
-/** Robust z at which an alert opens (the trends issue's ALERT_Z default). */
-export const BAND_Z = 3;
 
 type Json = Record<string, unknown>;
 
-function numbers(value: unknown): Array<number | null> | null {
-  return Array.isArray(value) ? value.map((item) => (typeof item === 'number' && Number.isFinite(item) ? item : null)) : null;
+
+
+
+interface Band { low: number; high: number }
+
+function bound(band: unknown, side: keyof Band): number | null {
+  const value = band && typeof band === 'object' ? (band as Record<string, unknown>)[side] : undefined;
+  return typeof value === 'number' && Number.isFinite(value) ? value : null;
 }
 
-function band(median: Array<number | null> | null, mad: Array<number | null> | null, sign: 1 | -1): Array<number | null> | null {
-  if (!median || !mad) return null;
-  return median.map((m, index) => {
-    const spread = mad[index];
-    return m === null || spread === null || spread === undefined ? null : m + sign * BAND_Z * MAD_TO_SD * spread;
-  });
-}
-
-function signal(raw: unknown): SignalSeries | null {
-  if (!raw || typeof raw !== 'object') return null;
-  const json = raw as Json;
-  const values = numbers(json['values']);
-  if (!values) return null;
-  const baseline = (json['baseline'] ?? {}) as Json;
-  const median = numbers(baseline['median']);
-  const mad = numbers(baseline['mad']);
-  return { values, low: numbers(baseline['low']) ?? band(median, mad, -1), high: numbers(baseline['high']) ?? band(median, mad, 1) };
+function finite(value: unknown): number | null {
+  return typeof value === 'number' && Number.isFinite(value) ? value : null;
 }
 
 /**
- * Reads `/api/cells/:h3/series` (trends issue): `steps` (ISO instants) and per
- * signal `values` with a `baseline` of `median` and `mad` arrays (or ready
- * `low`/`high` bounds). The band drawn is median ± 3 · 1.4826 · MAD, where
- * a reading starts to count towards an alert.
- * @example parseCellSeries({ steps: ['2026-06-01T00:00:00Z'], physical: { values: [60], baseline: { median: [55], mad: [1] } } }).physical.high // [59.4478]
+ * Reads `/api/cells/:h3/series`: one point per step (`at`) with the mean
+ * reading (`value`), the appeal count (`appeals`) and each signal's
+ * hour-of-week baseline band (`valueBaseline`, `appealsBaseline`: `low` and
+ * `high`, the api's median ± z · 1.4826 · MAD). A signal the answer does not
+ * carry (no metric asked, appeals withheld) is null.
+ * @example parseCellSeries({ points: [{ at: '2026-06-01T00:00:00Z', value: 60, appeals: 2, valueBaseline: { median: 55, mad: 1, low: 50.6, high: 59.4 }, appealsBaseline: null }] }).physical.high // [59.4]
  */
 export function parseCellSeries(raw: unknown): CellSeries {
   const json = (raw ?? {}) as Json;
-  const steps = Array.isArray(json['steps']) ? (json['steps'] as unknown[]) : [];
+  const points = (Array.isArray(json['points']) ? json['points'] : []) as Json[];
+  const hasMetric = typeof json['metric'] === 'string' || points.some((point) => 'value' in point);
+  const hasAppeals = points.some((point) => point['appeals'] !== null && point['appeals'] !== undefined);
   return {
-    times: steps.map((step) => Date.parse(String(step)) / 1000),
-    physical: signal(json['physical']),
-    human: signal(json['human']),
+    times: points.map((point) => Date.parse(String(point['at'])) / 1000),
+    physical: hasMetric ? {
+      values: points.map((point) => finite(point['value'])),
+      low: points.map((point) => bound(point['valueBaseline'], 'low')),
+      high: points.map((point) => bound(point['valueBaseline'], 'high')),
+    } : null,
+    human: hasAppeals ? {
+      values: points.map((point) => finite(point['appeals'])),
+      low: points.map((point) => bound(point['appealsBaseline'], 'low')),
+      high: points.map((point) => bound(point['appealsBaseline'], 'high')),
+    } : null,
   };
 }

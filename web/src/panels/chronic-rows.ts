@@ -7,9 +7,9 @@ export interface ChronicArea {
 type Json = Record<string, unknown>;
 
 /**
- * Reads `/api/appeals/chronic` (trends issue): areas (`areas` or `rows`), each
- * with `categories` of `{category, months}` (`monthsInTop3` also read), most
- * chronic first; categories in no month are left out.
+ * Reads `/api/appeals/chronic`: areas, each with `categories` of
+ * `{category, monthsInTop}` over the `months` listed, most chronic first;
+ * categories in no month's top are left out.
  */
 export function parseChronic(raw: unknown): { months: number; areas: ChronicArea[] } {
   const json = (raw ?? {}) as Json;
@@ -17,9 +17,10 @@ export function parseChronic(raw: unknown): { months: number; areas: ChronicArea
   const areas = list.map((entry) => ({
     area: String(entry['area'] ?? entry['name'] ?? ''),
     categories: ((Array.isArray(entry['categories']) ? entry['categories'] : []) as Json[])
-      .map((item) => ({ category: String(item['category'] ?? ''), months: Number(item['months'] ?? item['monthsInTop3'] ?? 0) }))
+      .map((item) => ({ category: String(item['category'] ?? ''), months: Number(item['monthsInTop'] ?? 0) }))
       .filter((item) => item.category && item.months > 0)
       .sort((a, b) => b.months - a.months),
   }));
-  return { months: Number(json['months'] ?? 6), areas: areas.filter((area) => area.categories.length > 0) };
+  const months = Array.isArray(json['months']) ? json['months'].length : 6;
+  return { months, areas: areas.filter((area) => area.categories.length > 0) };
 }
