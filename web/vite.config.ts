@@ -9,7 +9,7 @@ export default defineConfig({
   build: { outDir: 'dist', emptyOutDir: true, chunkSizeWarningLimit: 4096 },
   server: {
     proxy: {
-      '/api': { target: API_TARGET, changeOrigin: false },
+      '/api': { target: API_TARGET, changeOrigin: false, ws: true },
       '/open311': { target: API_TARGET, changeOrigin: false },
     },
   },

@@ -16,3 +16,6 @@ export { SHIPPED_SCENARIOS_DIR } from './scenarios/shipped-scenarios';
 export { runImportAppeals, IMPORT_APPEALS_HELP } from './cli/import-appeals-command';
 export { runCommand, TWIN_HELP } from './cli/run-command';
 export { startLiveSimulation, type LiveSimulation, type LiveSimulationOptions } from './live/live-simulation';
+export { demoFleet } from './live/live-simulation';
+export { historySlices, type HistoryDay, type HistoryOptions, type HistoryReading, type HistoryAppeal } from './live/history-backfill';
+export { runImportAreas, IMPORT_AREAS_HELP } from './cli/import-areas-command';

@@ -24,7 +24,8 @@ export { listenForChanges, type ChangeHandler, type ChangeListenOptions } from '
 export { describeReadingsBatch, describeAppeals, type AppealTouch } from './notify/describe-change';
 export { findPhysicalSteps, findHumanSteps, type StepGrid, type StepValue } from './db/step-series';
 export { findReadingBuckets, findAppealBuckets, findNewestDataMs, type AlertBucketRow, type BucketRange } from './db/alert-buckets';
-export { insertAlert, updateAlert, listAlerts, findAlertWatermark, saveAlertWatermark, type StoredAlert, type AlertWrite, type AlertFilter, type AlertLayer, type AlertStatus } from './db/alerts';
+export { insertAlert, updateAlert, listAlerts, findAlert, countOpenAlerts, findAlertWatermark, saveAlertWatermark, type StoredAlert, type AlertWrite, type AlertFilter, type AlertLayer, type AlertStatus } from './db/alerts';
 export { openReadReplica, type ReadReplicaDb, type ReadReplicaOptions, type ReplicaStatus, type ReplicaFallbackReason } from './backends/read-replica';
+export { replaceAdminAreas, listAdminAreas, listLocatedAppeals, setAppealAreas, ADMIN_AREAS_CHANNEL, type AdminAreaLevel, type StoredAdminArea } from './db/admin-areas';
 export { insertApiKey, findApiKey, listApiKeys, revokeApiKey, type StoredApiKey } from './db/api-keys';
 export { countAppealsInDay, countOverdueAppeals, listOverdueGroups, type AppealDayCounts, type OverdueGroup } from './db/live-figures';

@@ -7,3 +7,4 @@ export { countTicks, severityTicks, type LegendTick } from './layers/legend-tick
 export { APPEALS_PALETTE, SEVERITY_PALETTE, colourAt, type Rgb, type Rgba } from './layers/palette';
 export { resolutionForZoom } from './map/zoom-resolution';
 export { buildOfflineStyle, withBoundaryLayers } from './map/offline-style';
+export { MESSAGES } from './i18n/messages';

@@ -4,6 +4,8 @@ import formBody from '@fastify/formbody';
 import fastifyStatic from '@fastify/static';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { loadCityAreas } from '../areas/city-areas';
+import { watchStoredAreas } from '../areas/stored-areas';
+import { registerAreaImportRoutes } from '../routes/areas/area-import-routes';
 import { installCallerResolution } from '../auth/caller';
 import { installRouteAccess } from '../auth/install-route-access';
 import { keyResolver } from '../auth/key-resolver';
@@ -29,6 +31,7 @@ import { registerCorrelationRoutes } from '../routes/fusion/correlation-routes';
 import { registerTrendsRoutes } from '../routes/trends/trends-routes';
 import { registerAlertsRoutes } from '../routes/alerts/alerts-routes';
 import { registerWhoamiRoutes } from '../routes/whoami/whoami-routes';
+import { registerBasemapRoutes } from '../routes/basemap/basemap-routes';
 import { completeAppContext, type AppContextInput } from './app-context';
 import { installErrorHandler } from './error-handler';
 import { installRouteCatalogue } from './route-catalogue';
@@ -56,6 +59,7 @@ export async function buildApp(input: AppContextInput): Promise<FastifyTypeBox> 
   installErrorHandler(app);
   await installSecurityHeaders(app, context.config.corsOrigins);
   installBodyLimits(app);
+  const reloadAreas = await watchStoredAreas(app, context);
   await app.register(formBody);
   installCallerResolution(app, keyResolver(context.store.db, context.config.apiKeys));
   await installWriteRateLimit(app, context.config.rateLimit);
@@ -77,9 +81,11 @@ export async function buildApp(input: AppContextInput): Promise<FastifyTypeBox> 
   registerAppealRoutes(app, context);
   registerRankingsRoutes(app, context);
   registerWhoamiRoutes(app, context);
+  registerBasemapRoutes(app, context);
   registerSensorRoutes(app, context);
   registerIngestRoutes(app, context);
   await registerOpen311Routes(app, context);
+  registerAreaImportRoutes(app, context, reloadAreas);
   await registerLiveRoutes(app, context);
 
   if (existsSync(context.config.webDistDir)) {

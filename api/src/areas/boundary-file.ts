@@ -53,36 +53,50 @@ function featuresOf(json: unknown): RawFeature[] | undefined {
   return Array.isArray(features) ? (features as RawFeature[]) : undefined;
 }
 
-function attributionOf(json: unknown, source: BoundarySource): string | undefined {
+/** What the polygons of a GeoJSON document are: their level, the property naming them and their datum. */
+export type BoundaryReading = Pick<BoundarySource, 'level' | 'nameProperty' | 'datum'>;
+
+/**
+ * The named polygons of a GeoJSON document (a FeatureCollection or a bare
+ * array of Features), named from `reading.nameProperty` and converted from
+ * GCJ-02 (used by Chinese map providers) to WGS84; `label` names the document in errors.
+ *
+ * @throws BoundaryFileError when it holds no polygon with that name property.
+ */
+export function parseBoundaryJson(json: unknown, reading: BoundaryReading, label: string): BoundaryFeature[] {
+  const raws = featuresOf(json);
+  if (!raws) throw new BoundaryFileError(`${label}: not a GeoJSON FeatureCollection (nor an array of Features)`);
+  const features: BoundaryFeature[] = [];
+  const seen = new Set<string>();
+  for (const raw of raws) {
+    const type = raw?.geometry?.type;
+    if (type !== 'Polygon' && type !== 'MultiPolygon') continue;
+    Object.keys(raw.properties ?? {}).forEach((key) => seen.add(key));
+    const name = raw.properties?.[reading.nameProperty];
+    if (name === undefined || name === null || String(name).trim() === '') continue;
+    let geometry: BoundaryFeature['geometry'] = { type, coordinates: raw.geometry?.coordinates };
+    if (reading.datum === 'gcj02') geometry = gcoord.transform(geometry as never, gcoord.GCJ02, gcoord.WGS84) as unknown as BoundaryFeature['geometry'];
+    features.push({ type: 'Feature', properties: { name: String(name).trim(), level: reading.level }, geometry });
+  }
+  if (features.length === 0) {
+    const why = seen.size === 0 ? 'no Polygon or MultiPolygon features' : `no polygon has a "${reading.nameProperty}" property (its polygons have: ${[...seen].slice(0, 12).join(', ')})`;
+    throw new BoundaryFileError(`${label}: ${why}`);
+  }
+  return features;
+}
+
+/** The credit a GeoJSON document asks for in its top-level `attribution` member. */
+export function attributionOfJson(json: unknown): string | undefined {
   const own = (json as { attribution?: unknown } | null)?.attribution;
-  return source.attribution ?? (typeof own === 'string' && own.trim() !== '' ? own.trim() : undefined);
+  return typeof own === 'string' && own.trim() !== '' ? own.trim() : undefined;
 }
 
 /**
- * Loads one boundary file: keeps its polygons, names them from
- * `source.nameProperty` and converts GCJ-02 (used by Chinese map providers) to WGS84.
+ * Loads one boundary file (see {@link parseBoundaryJson}).
  *
  * @throws BoundaryFileError when the file holds no polygon with that name property.
  */
 export async function loadBoundaryFile(source: BoundarySource): Promise<LoadedBoundaryFile> {
   const json = await readJson(source);
-  const raws = featuresOf(json);
-  if (!raws) throw new BoundaryFileError(`${describeSource(source)}: not a GeoJSON FeatureCollection (nor an array of Features)`);
-  const features: BoundaryFeature[] = [];
-  const seen = new Set<string>();
-  for (const raw of raws) {
-    const type = raw.geometry?.type;
-    if (type !== 'Polygon' && type !== 'MultiPolygon') continue;
-    Object.keys(raw.properties ?? {}).forEach((key) => seen.add(key));
-    const name = raw.properties?.[source.nameProperty];
-    if (name === undefined || name === null || String(name).trim() === '') continue;
-    let geometry: BoundaryFeature['geometry'] = { type, coordinates: raw.geometry?.coordinates };
-    if (source.datum === 'gcj02') geometry = gcoord.transform(geometry as never, gcoord.GCJ02, gcoord.WGS84) as unknown as BoundaryFeature['geometry'];
-    features.push({ type: 'Feature', properties: { name: String(name).trim(), level: source.level }, geometry });
-  }
-  if (features.length === 0) {
-    const why = seen.size === 0 ? 'no Polygon or MultiPolygon features' : `no polygon has a "${source.nameProperty}" property (its polygons have: ${[...seen].slice(0, 12).join(', ')})`;
-    throw new BoundaryFileError(`${describeSource(source)}: ${why}`);
-  }
-  return { features, attribution: attributionOf(json, source) };
+  return { features: parseBoundaryJson(json, source, describeSource(source)), attribution: source.attribution ?? attributionOfJson(json) };
 }

@@ -29,10 +29,15 @@ function overlaps(a: readonly number[], b: BBox): boolean {
   return a[0]! <= b[2] && a[2]! >= b[0] && a[1]! <= b[3] && a[3]! >= b[1];
 }
 
-/** Loads one file and refuses it when none of its polygons touches the city (feet or metres instead of degrees, lat/lng swapped). */
+/** Whether any polygon touches the city's bounds (not so with feet or metres instead of degrees, or lat/lng swapped). */
+export function touchesCity(features: readonly BoundaryFeature[], cityBounds: BBox): boolean {
+  return features.some((feature) => overlaps(bboxOf(feature.geometry.coordinates), cityBounds));
+}
+
+/** Loads one file and refuses it when none of its polygons touches the city. */
 async function loadForCity(source: BoundarySource, cityBounds: BBox) {
   const file = await loadBoundaryFile(source);
-  if (!file.features.some((feature) => overlaps(bboxOf(feature.geometry.coordinates), cityBounds))) {
+  if (!touchesCity(file.features, cityBounds)) {
     throw new BoundaryFileError(`${describeSource(source)}: none of its ${file.features.length} polygons lies within the city's bounds [${cityBounds.join(', ')}] (coordinates must be longitude, latitude in degrees, datum ${source.datum})`);
   }
   return file;

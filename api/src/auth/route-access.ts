@@ -21,8 +21,9 @@ const ONLY = (roles: readonly Role[], note: string): RouteAccess => ({ roles, no
  */
 export const ROUTE_ACCESS: Readonly<Record<string, RouteAccess>> = {
   'GET /api/health': PUBLIC('liveness and what the store and broker are'),
-  'GET /api/health/live': PUBLIC('the process is up'),
-  'GET /api/health/ready': PUBLIC('store and broker reachable, migrations applied'),
+  'GET /api/health/live': PUBLIC('liveness probe: the process answers'),
+  'GET /api/health/ready': PUBLIC('readiness probe: store, migrations, broker, shutting down'),
+  'POST /api/areas/import': ONLY(['admin'], 'replace the area polygons of a level'),
   'GET /api/whoami': PUBLIC('the role of the caller\'s key'),
   'GET /api/city': PUBLIC('the city profile'),
   'GET /api/city/boundaries': PUBLIC('area outlines'),

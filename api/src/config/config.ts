@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { BASE_RESOLUTION, CITY_CODES, CITY_PROFILES, DEFAULT_TOPIC_PREFIX, isCityCode, parseSlaOverrides, type AppealSla, type CityProfile } from '@citytwin/shared';
 import { ApiKeysError, parseApiKeys, type Role } from '../auth/roles';
 import { BoundarySpecError, boundarySources, parseCityBoundaries, type BoundarySource } from './boundary-sources';
+import { BasemapConfigError, readBasemap, type BasemapSource } from './basemap-source';
 
 /** The repository root (three levels above this file). */
 export const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
@@ -32,6 +33,8 @@ export interface ApiConfig {
   baseResolution: number;
   /** Built web app to serve at `/`, if present. */
   webDistDir: string;
+  /** Street basemap (BASEMAP), if configured. */
+  basemap: BasemapSource | undefined;
   logLevel: string;
   /** Anonymous callers never see an area or cell with fewer appeals than this (PRIVACY_MIN_APPEALS, default 3). */
   privacyMinAppeals?: number;
@@ -176,6 +179,15 @@ function inRepo(path: string): string {
   return isAbsolute(path) ? path : resolve(REPO_ROOT, path);
 }
 
+function readBasemapOrFail(value: string | undefined): BasemapSource | undefined {
+  try {
+    return readBasemap(value, inRepo);
+  } catch (error) {
+    if (error instanceof BasemapConfigError) throw new ConfigError(error.message);
+    throw error;
+  }
+}
+
 /**
  * Reads and checks the environment once at boot. Defaults give the embedded
  * mode: PGlite under ./.citytwin/data, the in-process broker, Beijing, simulator on.
@@ -208,6 +220,7 @@ export function loadConfig(env: Env = process.env): ApiConfig {
     apiKeys,
     baseResolution: readResolution(env),
     webDistDir: inRepo(env['WEB_DIST_DIR'] ?? 'web/dist'),
+    basemap: readBasemapOrFail(env['BASEMAP']),
     logLevel: env['LOG_LEVEL'] ?? 'info',
     ...readAppealPrivacy(env),
     alerts: readAlerts(env),

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdir } from 'node:fs/promises';
 import type { Logger } from 'pino';
 import { BrokerPortInUseError, ingestHealth, startEmbeddedBroker, startIngestWorker, type EmbeddedBroker, type IngestWorker } from '@citytwin/ingest';
-import { startLiveSimulation } from '@citytwin/simulators';
+import { demoFleet, startLiveSimulation } from '@citytwin/simulators';
 import { openStore, type Store } from '@citytwin/store';
 import { buildApp } from '../app/build-app';
 import { loadCityAreas } from '../areas/city-areas';
@@ -10,6 +10,7 @@ import { logCityAreas } from '../areas/log-city-areas';
 import type { FastifyTypeBox } from '../app/fastify-typebox';
 import type { ApiConfig } from '../config/config';
 import { AlertJob } from '../jobs/alert-job';
+import { startHistoryBackfill, type RunningBackfill } from './backfill-history';
 import { HttpPortInUseError, listenHttp } from './listen-http';
 import { openReadDb, readReplicaContext } from './open-read-db';
 
@@ -21,6 +22,8 @@ export interface Stack {
   app: FastifyTypeBox;
   ingest: IngestWorker;
   alertJob: AlertJob;
+  /** The built-in simulation's history, when it is being written into an empty store. */
+  backfill?: RunningBackfill;
   close(): Promise<void>;
 }
 
@@ -29,6 +32,8 @@ const MAX_READING_AGE_MS = 20 * 365 * 24 * 3600 * 1000;
 
 /** How big the built-in demo is: a few hundred sensors and a trickle of appeals. */
 export const DEFAULT_SIMULATION = { sensors: 300, intervalMs: 10_000, appealsPerMinute: 60, seed: 20260601 };
+/** Background appeals per hour in the backfilled history: a sixtieth of the live demo's rate (one a minute), so the month loads quickly. */
+const HISTORY_APPEALS_PER_HOUR = DEFAULT_SIMULATION.appealsPerMinute;
 
 /**
  * Loads the city's boundary files, then starts store, broker (embedded unless MQTT_URL), ingest, the HTTP API with
@@ -92,8 +97,13 @@ export async function startStack(config: ApiConfig, logger: Logger, clock: () =>
       return listenHttp(app, 0, config.host);
     });
     const url = `http://localhost:${port}`;
+    let backfill: RunningBackfill | undefined;
 
     if (config.simulate) {
+      const { sensors } = demoFleet(config.city, DEFAULT_SIMULATION.sensors, DEFAULT_SIMULATION.seed);
+      const history = await startHistoryBackfill(store, { config, areas, sensors, seed: DEFAULT_SIMULATION.seed, endMs: clock(), appealsPerHour: HISTORY_APPEALS_PER_HOUR }, logger.child({ part: 'history' }));
+      if (history) closers.push(() => history.stop());
+      backfill = history ?? undefined;
       const simulation = await startLiveSimulation({
         mqttUrl, topicPrefix: config.topicPrefix, apiUrl: `http://127.0.0.1:${port}`, apiKey: simulatorKey, city: config.city,
         sensors: DEFAULT_SIMULATION.sensors, intervalMs: DEFAULT_SIMULATION.intervalMs, appealsPerHour: DEFAULT_SIMULATION.appealsPerMinute * 60,
@@ -105,7 +115,7 @@ export async function startStack(config: ApiConfig, logger: Logger, clock: () =>
         'built-in simulator running, with a planted construction-noise incident (SIMULATE=off to stop it)',
       );
     }
-    return { url, mqttUrl, store, app, ingest, alertJob, close };
+    return { url, mqttUrl, store, app, ingest, alertJob, ...(backfill ? { backfill } : {}), close };
   } catch (error) {
     await close();
     throw error;

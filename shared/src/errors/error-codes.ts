@@ -12,6 +12,7 @@ export const ERROR_CODES = {
   illegalTransition: 'CT_ERR_ILLEGAL_TRANSITION',
   internal: 'CT_ERR_INTERNAL',
   storeUnavailable: 'CT_ERR_STORE_UNAVAILABLE',
+  badAreas: 'CT_ERR_BAD_AREAS',
   rateLimited: 'CT_ERR_RATE_LIMITED',
   payloadTooLarge: 'CT_ERR_PAYLOAD_TOO_LARGE',
   unsupportedMediaType: 'CT_ERR_UNSUPPORTED_MEDIA_TYPE',

@@ -70,7 +70,7 @@ export interface LiveCounters {
   appealsResolvedToday: number;
   /** Readings stored per second over the last minute. */
   readingsPerSecond: number;
-  /** Alerts open now; null when this server keeps no alerts. */
+  /** Alerts open now (of the configured bucket width). */
   openAlerts: number | null;
   /** Appeals past their resolution deadline and not yet resolved. */
   overdueAppeals: number;

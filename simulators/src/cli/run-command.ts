@@ -1,5 +1,6 @@
 import { UsageError, type CliIo } from './cli-io';
 import { runImportAppeals } from './import-appeals-command';
+import { runImportAreas } from './import-areas-command';
 import { runReplayBeijingAir } from './replay-beijing-air-command';
 import { runReplayNycRedHook } from './replay-nyc-redhook-command';
 import { runSimulateAppeals } from './simulate-appeals-command';
@@ -15,6 +16,7 @@ Commands:
   replay beijing-air <csv...>   replays UCI Beijing multi-site air-quality files over MQTT
   replay nyc-redhook            replays the Red Hook sensors and imports the matching 311 noise complaints
   import-appeals <file...>      imports recorded appeals (NYC 311 CSV or CityTwin JSON/CSV)
+  import-areas <file>           loads a city's own area polygons (district, street or community level)
 
 Examples:
   pnpm twin simulate sensors --sensors 2000 --rate 200/s
@@ -32,6 +34,7 @@ function pickCommand(argv: string[]): { command: Command; rest: string[] } | und
   if (first === 'replay' && second === 'beijing-air') return { command: runReplayBeijingAir, rest: argv.slice(2) };
   if (first === 'replay' && second === 'nyc-redhook') return { command: runReplayNycRedHook, rest: argv.slice(2) };
   if (first === 'import-appeals') return { command: runImportAppeals, rest: argv.slice(1) };
+  if (first === 'import-areas') return { command: runImportAreas, rest: argv.slice(1) };
   return undefined;
 }
 

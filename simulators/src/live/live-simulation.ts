@@ -3,8 +3,8 @@ import { runAppeals } from '../appeals/appeal-runner';
 import { AppealStream, MergedSource } from '../appeals/appeal-stream';
 import { AppealsClient } from '../appeals/appeals-client';
 import { FleetMessageSource, metaMessages } from '../fleet/fleet-messages';
-import { layOutFleetInArea } from '../fleet/fleet-layout';
-import { bboxArea, cellsOfArea, circleArea } from '../geo/area';
+import { layOutFleetInArea, type SimulatedSensor } from '../fleet/fleet-layout';
+import { bboxArea, cellsOfArea, circleArea, type Area } from '../geo/area';
 import { connectPublisher } from '../mqtt/connect-publisher';
 import { FleetPublisher } from '../mqtt/fleet-publisher';
 import { SeededRandom } from '../random/seeded-random';
@@ -43,6 +43,15 @@ function demoSiteCentre(city: CityProfile): readonly [number, number] {
   return [Number((city.centre[0] + 0.02).toFixed(4)), Number((city.centre[1] + 0.01).toFixed(4))];
 }
 
+/** The demo's sensors (the same for a seed: the backfilled history and the live fleet share them) and its construction site. */
+export function demoFleet(city: CityProfile, sensorCount: number, seed: number): { sensors: SimulatedSensor[]; siteCentre: readonly [number, number]; siteArea: Area } {
+  const random = new SeededRandom(seed);
+  const siteCentre = demoSiteCentre(city);
+  const siteArea = circleArea(siteCentre, 300);
+  const sensors = [...layOutFleetInArea(sensorCount, bboxArea(city.simulationBounds), random, 'sim'), ...layOutFleetInArea(3, siteArea, random, 'sim-site', 'noise')];
+  return { sensors, siteCentre, siteArea };
+}
+
 /**
  * The all-in-one's live demo: a fleet reporting with daily and weekly
  * patterns, appeals with the hotline's hourly shape moving through their
@@ -52,14 +61,11 @@ function demoSiteCentre(city: CityProfile): readonly [number, number] {
 export async function startLiveSimulation(options: LiveSimulationOptions): Promise<LiveSimulation> {
   const now = options.clock ?? Date.now;
   const startMs = now();
-  const random = new SeededRandom(options.seed);
-  const centre = demoSiteCentre(options.city);
-  const area = circleArea(centre, 300);
+  const { sensors, siteCentre: centre, siteArea: area } = demoFleet(options.city, options.sensors, options.seed);
   const planned: PlannedIncident = {
     incident: { id: 'demo-site', class: 'confirmed', area: { centre: [centre[0], centre[1]], radiusM: 300 }, window: { fromHour: 0, toHour: 1e6 }, physical: [{ metric: 'noise_db', delta: 20 }], human: [{ category: 'noise.construction', perHour: DEMO_SITE_APPEALS_PER_HOUR }] },
     area, fromMs: startMs, toMs: Infinity, cells: cellsOfArea(area, BASE_RESOLUTION),
   };
-  const sensors = [...layOutFleetInArea(options.sensors, bboxArea(options.city.simulationBounds), random, 'sim'), ...layOutFleetInArea(3, area, random, 'sim-site', 'noise')];
   const client = await connectPublisher(options.mqttUrl, 'live-fleet');
   const publisher = new FleetPublisher(client, 0);
   for (const message of metaMessages(sensors, options.intervalMs, options.topicPrefix)) publisher.publish(message);

@@ -141,3 +141,16 @@ export async function saveAlertWatermark(db: Queryable, bucketS: number, evaluat
     [bucketS, iso(evaluatedToMs)],
   );
 }
+
+/** One alert by id, or undefined (the live channel reads the alert a notification names). */
+export async function findAlert(db: Queryable, id: string): Promise<StoredAlert | undefined> {
+  if (!/^\d{1,18}$/.test(id)) return undefined;
+  const [row] = await db.query<AlertRow>(`${SELECT_ALERT} WHERE id = $1`, [id]);
+  return row ? toAlert(row) : undefined;
+}
+
+/** Alerts open now for one bucket width. */
+export async function countOpenAlerts(db: Queryable, bucketS: number): Promise<number> {
+  const [row] = await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM alerts WHERE status = 'open' AND bucket_s = $1`, [bucketS]);
+  return row?.n ?? 0;
+}

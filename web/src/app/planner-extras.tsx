@@ -3,6 +3,7 @@ import { METRICS } from '@citytwin/shared';
 import type { CityInfo } from '../api/api-types';
 import type { Session } from '../auth/use-session';
 import { SidePanels } from '../panels/side-panels';
+import { ExportButtons } from '../ui/export-buttons';
 import { SignIn } from '../ui/sign-in';
 import type { PlannerContext } from './planner';
 import type { ViewState } from './view-state';
@@ -27,6 +28,7 @@ export function PlannerExtras(props: PlannerExtrasProps) {
     <>
       <div className="account panel">
         <SignIn session={props.session} />
+        <ExportButtons context={context} view={view} cityCode={city.code} />
       </div>
       <SidePanels
         city={city} panel={view.panel} metric={metric} category={view.category} res={context.data.res} fromMs={context.fromMs} toMs={context.toMs}

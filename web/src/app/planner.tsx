@@ -45,6 +45,8 @@ export interface PlannerContext {
   toMs: number;
   flyTo(lngLat: [number, number]): void;
   primaryMap(): MapLibreMap | undefined;
+  /** The canvases of the mode's maps, left to right. */
+  mapCanvases(): HTMLCanvasElement[];
 }
 
 function rolesOf(view: ViewState): MapRole[] {
@@ -179,6 +181,7 @@ export function Planner(props: PlannerProps) {
       )}
       <TimeBar from={view.from} to={view.to} step={view.step} cumulative={view.cumulative} timeline={timeline} timeZone={city.timeZone} onChange={onChange} />
       <StateBanner error={apiError ?? (view.mode === 'fusion' && data.fusion.errorStatus === 0 ? data.fusion.error : undefined)} empty={empty} onWiden={() => onChange({ from: 'now-7d', to: 'now' })} />
+      {!data.frameLoaded && !apiError && <div className="loading-dot" data-testid="loading">{i18n.t('state.loadingData')}</div>}
       {hover && (
         <CellTooltip hover={hover} offsetX={hoverOffset} metric={metric} physical={physicalByCell.get(hover.h3)} human={humanByCell.get(hover.h3)} fusion={fusionByCell.get(hover.h3)} />
       )}
@@ -187,6 +190,7 @@ export function Planner(props: PlannerProps) {
         lookup: (h3) => ({ physical: physicalByCell.get(h3), human: humanByCell.get(h3), fusion: fusionByCell.get(h3) }),
         flyTo: (lngLat) => registry.current.primary?.map.flyTo({ center: lngLat, zoom: Math.max(registry.current.primary.map.getZoom(), 12) }),
         primaryMap: () => registry.current.primary?.map,
+        mapCanvases: () => [registry.current.primary, view.mode === 'split' ? registry.current.secondary : undefined].flatMap((entry) => (entry ? [entry.map.getCanvas()] : [])),
       })}
       <StatusLine health={props.health} live={data.live} timeZone={city.timeZone} />
     </div>

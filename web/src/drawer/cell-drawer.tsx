@@ -5,6 +5,7 @@ import type { FusionCell, TrendsHotspotsResponse } from '../api/analysis-types';
 import { usePolledJson, type Polled } from '../api/use-polled-json';
 import { mayReadAppeals, type Role } from '../auth/use-session';
 import { useI18n } from '../i18n/i18n-context';
+import { unitKey } from '../i18n/metric-unit';
 import { plainErrorKey } from '../ui/plain-error';
 import { parseCellSeries } from './cell-series';
 import { SeriesChart } from './series-chart';
@@ -73,7 +74,7 @@ export function CellDrawer(props: CellDrawerProps) {
       <h2>{t('drawer.title')} <span className="muted" data-testid="drawer-cell">{h3}</span></h2>
       <dl className="drawer-facts">
         <dt>{i18n.metricName(metric)}</dt>
-        <dd data-testid="drawer-physical">{props.physical ? `${i18n.number(props.physical.value)} ${metric.unit} · ${t('drawer.readings', { n: i18n.number(props.physical.count, 0) })}` : t('drawer.noReading')}</dd>
+        <dd data-testid="drawer-physical">{props.physical ? `${i18n.number(props.physical.value)} ${t(unitKey(metric))} · ${t('drawer.readings', { n: i18n.number(props.physical.count, 0) })}` : t('drawer.noReading')}</dd>
         <dt>{t('tooltip.appeals')}</dt>
         <dd data-testid="drawer-human">{props.human ? i18n.number(props.human.count, 0) : '0'}</dd>
         <dt>{t('tooltip.zPhysical')}</dt>
@@ -87,7 +88,7 @@ export function CellDrawer(props: CellDrawerProps) {
       </dl>
       <h3>{t('drawer.series')}</h3>
       {series.data ? (
-        <SeriesChart series={parseCellSeries(series.data)} physicalLabel={`${i18n.metricName(metric)} (${metric.unit})`} humanLabel={t('tooltip.appeals')} bandLabel={t('drawer.band')} timeZone={props.city.timeZone} width={330} />
+        <SeriesChart series={parseCellSeries(series.data)} physicalLabel={`${i18n.metricName(metric)} (${t(unitKey(metric))})`} humanLabel={t('tooltip.appeals')} bandLabel={t('drawer.band')} timeZone={props.city.timeZone} width={330} />
       ) : <Unavailable polled={series} />}
       <h3>{t('drawer.topCategories')}</h3>
       {readsAppeals ? (

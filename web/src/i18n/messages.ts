@@ -5,10 +5,12 @@ import { TIME_MESSAGES } from './messages/time-messages';
 import { ACCESS_MESSAGES } from './messages/access-messages';
 import { DRAWER_MESSAGES } from './messages/drawer-messages';
 import { PANEL_MESSAGES } from './messages/panel-messages';
+import { WALL_MESSAGES } from './messages/wall-messages';
+import { UNIT_MESSAGES } from './messages/unit-messages';
 
 // Each area of the page keeps its labels in its own file under messages/;
 // add the file's set here so `translate` and the completeness test see it.
-const SETS = [COMMON_MESSAGES, PLANNER_MESSAGES, TIME_MESSAGES, ACCESS_MESSAGES, DRAWER_MESSAGES, PANEL_MESSAGES] as const;
+const SETS = [COMMON_MESSAGES, PLANNER_MESSAGES, TIME_MESSAGES, ACCESS_MESSAGES, DRAWER_MESSAGES, PANEL_MESSAGES, WALL_MESSAGES, UNIT_MESSAGES] as const;
 
 /** Every label of the page, by language and key. */
 export const MESSAGES: Readonly<Record<Lang, Readonly<Record<string, string>>>> = {

@@ -1,15 +1,15 @@
 /** First reconnect delay. */
 export const RECONNECT_BASE_MS = 500;
-/** Longest wait between reconnect attempts, so a wall recovers within half a minute of the API's return. */
-export const RECONNECT_MAX_MS = 15_000;
+/** Longest wait between reconnect attempts, so a wall recovers within about 8 s of the API's return. */
+export const RECONNECT_MAX_MS = 8_000;
 
 /**
  * Delay before reconnect attempt `attempt` (0-based): exponential from 0.5 s,
- * capped at 15 s, with "equal jitter" (half fixed, half random) so many walls
+ * capped at 8 s, with "equal jitter" (half fixed, half random) so many walls
  * do not reconnect in step after an outage (AWS Architecture Blog,
  * "Exponential Backoff And Jitter", 2015).
  * @example reconnectDelayMs(0, () => 0) // 250
- * @example reconnectDelayMs(10, () => 1) // 15000
+ * @example reconnectDelayMs(10, () => 1) // 8000
  */
 export function reconnectDelayMs(attempt: number, random: () => number): number {
   const ceiling = Math.min(RECONNECT_MAX_MS, RECONNECT_BASE_MS * 2 ** Math.max(0, attempt));

@@ -2,6 +2,7 @@ import type { MetricSpec } from '@citytwin/shared';
 import type { CellDatum } from '../api/api-types';
 import type { FusionCell } from '../api/analysis-types';
 import { useI18n } from '../i18n/i18n-context';
+import { unitKey } from '../i18n/metric-unit';
 
 export interface HoverInfo {
   h3: string;
@@ -17,7 +18,7 @@ export function CellTooltip(props: { hover: HoverInfo; offsetX: number; metric: 
   const { t } = i18n;
   const { physical, human, fusion } = props;
   const rows: Array<[string, string]> = [[t('tooltip.cell'), props.hover.h3]];
-  if (physical) rows.push([t('tooltip.value'), `${i18n.number(physical.value)} ${props.metric.unit}`], [t('tooltip.readings'), i18n.number(physical.count, 0)]);
+  if (physical) rows.push([t('tooltip.value'), `${i18n.number(physical.value)} ${t(unitKey(props.metric))}`], [t('tooltip.readings'), i18n.number(physical.count, 0)]);
   if (human) rows.push([t('tooltip.appeals'), i18n.number(human.count, 0)]);
   if (fusion?.physical) rows.push([t('tooltip.zPhysical'), i18n.number(fusion.physical.z, 2)]);
   if (fusion?.human) rows.push([t('tooltip.zHuman'), i18n.number(fusion.human.z, 2)]);

@@ -2,6 +2,7 @@ import type { AppealCategory, MetricCode } from '@citytwin/shared';
 import type { CityInfo } from '../api/api-types';
 import { CONFIDENCES, MODES, SCALES, type Confidence, type ScaleMode, type ViewState } from '../app/view-state';
 import { useI18n } from '../i18n/i18n-context';
+import { unitKey } from '../i18n/metric-unit';
 import { LANGS, type Lang } from '../i18n/lang';
 
 function topLevel(categories: readonly AppealCategory[]): AppealCategory[] {
@@ -34,7 +35,7 @@ export function ControlPanel(props: { city: CityInfo; view: ViewState; lang: Lan
       <select aria-label={t('control.metric')} data-testid="metric" value={view.metric} onChange={(event) => onChange({ metric: event.target.value as MetricCode })}>
         {city.metrics.map((metric) => (
           <option key={metric.code} value={metric.code}>
-            {i18n.metricName(metric)} ({metric.unit})
+            {i18n.metricName(metric)} ({t(unitKey(metric))})
           </option>
         ))}
       </select>

@@ -1,6 +1,7 @@
 import type { MetricSpec } from '@citytwin/shared';
 import type { Mode } from '../app/view-state';
 import { useI18n } from '../i18n/i18n-context';
+import { unitKey } from '../i18n/metric-unit';
 import { FUSION_CLASSES, FUSION_COLOURS, PLACEMENT_COLOUR, cssColour } from '../layers/fusion-palette';
 import { countTicks, type LegendTick } from '../layers/legend-ticks';
 import { APPEALS_PALETTE, cssGradient, type Rgb } from '../layers/palette';
@@ -56,7 +57,7 @@ export function Legend(props: LegendProps) {
       {props.showPhysical && (
         <div className="legend-entry">
           <div className="legend-title">
-            {i18n.metricName(props.metric)} <span className="muted">({props.colouring.unit})</span>
+            {i18n.metricName(props.metric)} <span className="muted">({props.colouring.unit === props.metric.unit ? t(unitKey(props.metric)) : props.colouring.unit})</span>
           </div>
           <ColourBar palette={props.colouring.palette} ticks={props.colouring.ticks} />
         </div>

@@ -10,16 +10,15 @@ export interface AppealEnrichment {
   resolutionDueMs: number;
 }
 
-/** Returns a function that enriches appeals for this app, against the areas it was built with. */
+/** Returns a function that enriches appeals for this app, against the areas it has at the time (they reload after an import). */
 export async function appealEnricher(context: AppContext): Promise<(appeal: { category: string; lat: number | null; lng: number | null; receivedAtMs: number }) => AppealEnrichment> {
   const { config } = context;
-  const { locator } = context.areas;
   return (appeal) => {
     const located = appeal.lat !== null && appeal.lng !== null;
     const deadlines = slaDeadlines(appeal.receivedAtMs, slaForCategory(appeal.category, config.appealSla));
     return {
       cell: located ? cellAtLatLng({ lat: appeal.lat!, lng: appeal.lng! }, config.baseResolution) : null,
-      area: located ? locator.locate(appeal.lat!, appeal.lng!) : { district: null, street: null, community: null },
+      area: located ? context.areas.locator.locate(appeal.lat!, appeal.lng!) : { district: null, street: null, community: null },
       ...deadlines,
     };
   };

@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
-import { LIVE_HEARTBEAT_INTERVAL_MS, type Layer, type LiveCounters, type LiveFleet, type LiveOverdue, type LiveServerMessage } from '@citytwin/shared';
-import { CHANGE_CHANNELS, listenForChanges, type AlertChange, type AppealsChange, type Db, type ReadingsChange } from '@citytwin/store';
+import { cellResolution, LIVE_HEARTBEAT_INTERVAL_MS, parentCell, type Layer, type LiveCounters, type LiveFleet, type LiveOverdue, type LiveServerMessage } from '@citytwin/shared';
+import { CHANGE_CHANNELS, countOpenAlerts, findAlert, listenForChanges, type AlertChange, type AppealsChange, type Db, type ReadingsChange, type StoredAlert } from '@citytwin/store';
+import { alertView } from '../alerts/alerts-routes';
 import { feedIsTouchedBy, feedKey, liveWindow, readFeedCells, type FeedSpec } from './feed-spec';
 import { LayerFeed } from './layer-feed';
 import { readCounters, readFleet, readOverdue } from './live-figures';
@@ -21,6 +22,8 @@ export interface LiveHubOptions {
   anonymousMaxHumanRes: number;
   /** Fewest appeals per cell (and per overdue group) anonymous subscribers see. */
   anonymousMinAppeals: number;
+  /** Width of the alert job's buckets (ALERT_BUCKET): only its alerts are pushed and counted, as `/api/alerts` lists them. */
+  alertBucketS: number;
 }
 
 /** Figures (counters, overdue) are re-read at most this often after changes. */
@@ -161,8 +164,25 @@ export class LiveHub {
   }
 
   private onAlert(change: AlertChange): void {
-    this.broadcast({ type: 'alert', event: change.event, id: change.id, asOf: new Date(this.options.clock()).toISOString() });
-    this.scheduleFigures();
+    void findAlert(this.options.readDb, change.id).then(
+      (alert) => {
+        if (alert && alert.bucketS !== this.options.alertBucketS) return;
+        const asOf = new Date(this.options.clock()).toISOString();
+        for (const session of this.sessions) {
+          session.send({ type: 'alert', event: change.event, id: change.id, ...(alert ? { alert: this.alertFor(alert, session.anonymous) } : {}), asOf });
+        }
+        this.scheduleFigures();
+      },
+      (error: unknown) => this.options.logger.warn({ err: error, alert: change.id }, 'live channel: reading an alert failed'),
+    );
+  }
+
+  /** An alert as `/api/alerts` lists it; anonymous subscribers see a human alert's cell at the coarsest resolution they may see appeals at. */
+  private alertFor(alert: StoredAlert, anonymous: boolean): Record<string, unknown> {
+    const view = alertView(alert);
+    if (!anonymous || alert.layer !== 'human') return view;
+    const res = this.options.anonymousMaxHumanRes;
+    return { ...view, h3: parentCell(alert.h3, Math.min(res, cellResolution(alert.h3))) };
   }
 
   /** After a lost listener or as the window slides: re-read every layer and the figures. */
@@ -209,7 +229,7 @@ export class LiveHub {
     try {
       const minCounts = new Set([...this.sessions].map((session) => this.minCountOf(session)));
       const [counters, fleet, ...overdue] = await Promise.all([
-        readCounters(readDb, nowMs, timeZone, this.readingRate.perSecond(Date.now()), null),
+        readCounters(readDb, nowMs, timeZone, this.readingRate.perSecond(Date.now()), await countOpenAlerts(readDb, this.options.alertBucketS)),
         this.latest.fleet ? Promise.resolve(this.latest.fleet) : readFleet(readDb, nowMs),
         ...[...minCounts].map((minCount) => readOverdue(readDb, nowMs, minCount).then((message) => [minCount, message] as const)),
       ]);

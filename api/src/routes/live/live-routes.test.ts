@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cellAtLatLng, parentCell, type CellValue, type Reading } from '@citytwin/shared';
-import { CHANGE_CHANNELS, insertAppeal, insertReadingsBatch, notifyChange } from '@citytwin/store';
+import { CHANGE_CHANNELS, insertAlert, insertAppeal, insertReadingsBatch, notifyChange, updateAlert, type AlertWrite } from '@citytwin/store';
 import { openLiveClient, type LiveTestClient } from '../../testing/live-client';
 import { openTestApp, type TestApp } from '../../testing/test-app';
 
@@ -116,6 +116,30 @@ describe('GET /api/live', () => {
     await notifyChange(t.store.db, CHANGE_CHANNELS.readings, { metrics: ['pm25'], fromMs: T0 + 120_000, toMs: T0 + 120_000, count: 1 });
     const delta = await client.next('delta', () => true, { after });
     expect(byH3(delta.cells)).toEqual({ [cellA]: { value: 12, count: 1 } });
+  });
+
+  it('pushes each alert as it opens, updates and closes, as /api/alerts lists it, and counts the open ones', async () => {
+    const anonymous = await connect();
+    const operator = await connect('op-key');
+    for (const client of [anonymous, operator]) {
+      client.send({ type: 'subscribe', layers: ['human'], res: 8 });
+      await client.next('snapshot');
+    }
+    const alert: AlertWrite = {
+      layer: 'human', key: 'noise', h3: cellA, bucketS: 3600, status: 'open', openedAtMs: T0, closedAtMs: null, lastAbnormalAtMs: T0,
+      peak: { value: 3, z: 4.5, atMs: T0 }, baseline: { median: 0, mad: 0.5 },
+    };
+    const id = await insertAlert(t.store.db, alert);
+    const opened = await operator.next('alert', (message) => message.id === id);
+    expect(opened).toMatchObject({ event: 'opened', alert: { id, layer: 'human', category: 'noise', h3: cellA, status: 'open', peak: { z: 4.5 } } });
+    // Anonymous subscribers see a human alert's cell at res 8, as they see appeals.
+    expect((await anonymous.next('alert', (message) => message.id === id)).alert).toMatchObject({ h3: parentCell(cellA, 8) });
+    expect((await operator.next('counters', (message) => message.openAlerts === 1)).openAlerts).toBe(1);
+
+    await updateAlert(t.store.db, id, { ...alert, status: 'closed', closedAtMs: T0 + 7200_000 }, 'closed');
+    const closed = await operator.next('alert', (message) => message.id === id && message.event === 'closed');
+    expect(closed.alert).toMatchObject({ status: 'closed', closedAt: new Date(T0 + 7200_000).toISOString() });
+    expect((await operator.next('counters', (message) => message.openAlerts === 0)).openAlerts).toBe(0);
   });
 
   it('drops messages for a socket that stops reading and resyncs it with a fresh snapshot once it drains', async () => {

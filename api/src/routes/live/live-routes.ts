@@ -28,6 +28,7 @@ export async function registerLiveRoutes(app: FastifyTypeBox, context: AppContex
   const hub = new LiveHub({
     listenDb: context.store.db, readDb: context.readDb, logger, clock: context.clock, timeZone: context.config.city.timeZone,
     anonymousMaxHumanRes: ANONYMOUS_MAX_HUMAN_RES, anonymousMinAppeals: context.config.privacyMinAppeals ?? DEFAULT_MIN_APPEALS_PER_CELL,
+    alertBucketS: context.config.alerts.bucket === '5m' ? 300 : 3600,
   });
   await hub.start();
   app.addHook('onClose', () => hub.stop());

@@ -51,7 +51,7 @@ export const PLANNER_MESSAGES = defineMessages({
     'state.empty': 'No data in this time window. Try a wider one:',
     'state.widen': 'last 7 days',
     'state.loadingData': 'Loading…',
-    'state.retry': 'Retry now',
+    'export.label': 'Export',
   },
   zh: {
     'mode.label': '视图',
@@ -102,6 +102,6 @@ export const PLANNER_MESSAGES = defineMessages({
     'state.empty': '此时间段内没有数据。试试更长的时间段：',
     'state.widen': '最近 7 天',
     'state.loadingData': '加载中…',
-    'state.retry': '立即重试',
+    'export.label': '导出',
   },
 });
