@@ -57,7 +57,8 @@ export async function buildApp(input: AppContextInput): Promise<FastifyTypeBox> 
   }).withTypeProvider<TypeBoxTypeProvider>();
   installRouteCatalogue(app);
   installErrorHandler(app);
-  await installSecurityHeaders(app, context.config.corsOrigins);
+  const basemap = context.config.basemap;
+  await installSecurityHeaders(app, context.config.corsOrigins, basemap && 'url' in basemap ? basemap.url : undefined);
   installBodyLimits(app);
   const reloadAreas = await watchStoredAreas(app, context);
   await app.register(formBody);

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { contentSecurityPolicyFor } from './content-security-policy';
 import { openTestApp, type TestApp } from '../testing/test-app';
 import { routeRequests } from '../testing/route-requests';
 
@@ -36,6 +37,13 @@ describe('security headers, CORS and body limits', () => {
     expect(policy).toContain("frame-ancestors 'none'");
     expect(policy).toContain("script-src 'self'");
     expect(policy).not.toMatch(/unsafe-eval|unsafe-inline|https?:|\*/);
+  });
+
+  it('lets the page fetch a remote basemap from its origin only', () => {
+    const policy = contentSecurityPolicyFor('https://tiles.example.org/styles/city.json');
+    expect(policy['connect-src']).toEqual(["'self'", 'https://tiles.example.org']);
+    expect(policy['script-src']).toEqual(["'self'"]);
+    expect(contentSecurityPolicyFor(undefined)['connect-src']).toEqual(["'self'"]);
   });
 
   it('keeps CORS closed by default', async () => {
