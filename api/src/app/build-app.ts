@@ -12,6 +12,7 @@ import { keyResolver } from '../auth/key-resolver';
 import { DEFAULT_BODY_LIMIT, installBodyLimits } from '../security/body-limits';
 import { installSecurityHeaders } from '../security/security-headers';
 import { installWriteRateLimit } from '../security/write-rate-limit';
+import { refuseNulBytes } from '../security/refuse-nul-bytes';
 import { registerAppealRoutes } from '../routes/appeals/appeals-routes';
 import { registerCellsRoutes } from '../routes/cells/cells-routes';
 import { registerCityRoutes } from '../routes/city/city-routes';
@@ -62,6 +63,7 @@ export async function buildApp(input: AppContextInput): Promise<FastifyTypeBox> 
   installBodyLimits(app);
   const reloadAreas = await watchStoredAreas(app, context);
   await app.register(formBody);
+  refuseNulBytes(app);
   installCallerResolution(app, keyResolver(context.store.db, context.config.apiKeys));
   await installWriteRateLimit(app, context.config.rateLimit);
   installRouteAccess(app);

@@ -74,6 +74,14 @@ describe('security headers, CORS and body limits', () => {
     expect(imported.statusCode).toBeLessThan(500);
   });
 
+  it('refuses a NUL character in a query with 400, where Postgres answered a 500 before', async () => {
+    const open311 = await t.app.inject({ url: '/open311/v2/requests.json?service_request_id=a%00b' });
+    expect(open311.statusCode).toBe(400);
+    const api = await t.app.inject({ url: '/api/appeals/a%00b', headers: { authorization: 'Bearer op' } });
+    expect(api.statusCode).toBe(400);
+    expect(api.json().code).toBe('CT_ERR_BAD_PARAMETER');
+  });
+
   it('refuses an unknown content type with 415 and its code', async () => {
     const response = await t.app.inject({ method: 'POST', url: '/api/appeals', headers: { authorization: 'Bearer op', 'content-type': 'application/x-evil' }, payload: 'a=b' });
     expect(response.statusCode).toBe(415);
