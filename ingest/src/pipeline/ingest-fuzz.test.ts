@@ -123,5 +123,5 @@ describe('ingest under 10,000 random and mutated payloads', () => {
     expect(stats.messagesIn).toBe(MESSAGES);
     expect(stats.deadLetters).toBe(expectedRejects);
     expect(stats.readingsStored).toBe(expectedKeys.size);
-  });
+  }, 240_000);
 });
