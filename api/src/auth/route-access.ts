@@ -34,7 +34,6 @@ export const ROUTE_ACCESS: Readonly<Record<string, RouteAccess>> = {
   'GET /tiles/:z/:x/:y': PUBLIC('local vector tiles', 'BASEMAP is a tile directory'),
   'GET /api/city': PUBLIC('the city profile'),
   'GET /api/city/boundaries': PUBLIC('area outlines'),
-  'GET /api/basemap': PUBLIC('the configured street basemap (style source)'),
   'GET /api/cells': PUBLIC('anonymous: appeals at res <= 8 only, cells below k left out'),
   'GET /api/hotspots': PUBLIC('anonymous on the human layer: res <= 8, cells below k left out'),
   'GET /api/fusion': PUBLIC('anonymous: appeal counts below k are null'),
