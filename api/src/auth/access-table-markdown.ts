@@ -21,7 +21,7 @@ export function renderAccessTable(): string {
       const outcome = expectedOutcome(access, url, caller);
       return outcome === 'allowed' ? 'yes' : String(outcome);
     });
-    lines.push(`| \`${key}\` | ${cells.join(' | ')} | ${access.note} |`);
+    lines.push(`| \`${key}\` | ${cells.join(' | ')} | ${access.note}${access.onlyWhen ? ` (only when ${access.onlyWhen})` : ''} |`);
   }
   return lines.join('\n');
 }

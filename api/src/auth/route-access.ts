@@ -6,11 +6,15 @@ import type { Role } from './roles';
  * roles allowed. Anonymous callers of a role route get 401 (403 under
  * /open311/v2, as GeoReport v2 says), other roles 403.
  */
-export type RouteAccess = { public: true; note: string } | { roles: readonly Role[]; note: string };
+export type RouteAccess = ({ public: true } | { roles: readonly Role[] }) & {
+  note: string;
+  /** Registered only under this configuration (so a test app may not have it). */
+  onlyWhen?: string;
+};
 
 const STAFF = ['admin', 'operator'] as const;
 const APPEAL_READERS = ['admin', 'operator', 'planner'] as const;
-const PUBLIC = (note: string): RouteAccess => ({ public: true, note });
+const PUBLIC = (note: string, onlyWhen?: string): RouteAccess => ({ public: true, note, ...(onlyWhen ? { onlyWhen } : {}) });
 const ONLY = (roles: readonly Role[], note: string): RouteAccess => ({ roles, note });
 
 /**
@@ -25,9 +29,11 @@ export const ROUTE_ACCESS: Readonly<Record<string, RouteAccess>> = {
   'GET /api/health/ready': PUBLIC('readiness probe: store, migrations, broker, shutting down'),
   'POST /api/areas/import': ONLY(['admin'], 'replace the area polygons of a level'),
   'GET /api/whoami': PUBLIC('the role of the caller\'s key'),
+  'GET /api/basemap': PUBLIC('which street basemap the page draws'),
+  'GET /basemap/archive.pmtiles': PUBLIC('the local PMTiles basemap, by range request', 'BASEMAP is a .pmtiles file'),
+  'GET /tiles/:z/:x/:y': PUBLIC('local vector tiles', 'BASEMAP is a tile directory'),
   'GET /api/city': PUBLIC('the city profile'),
   'GET /api/city/boundaries': PUBLIC('area outlines'),
-  'GET /api/basemap': PUBLIC('the configured street basemap (style source)'),
   'GET /api/cells': PUBLIC('anonymous: appeals at res <= 8 only, cells below k left out'),
   'GET /api/hotspots': PUBLIC('anonymous on the human layer: res <= 8, cells below k left out'),
   'GET /api/fusion': PUBLIC('anonymous: appeal counts below k are null'),

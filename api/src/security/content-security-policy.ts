@@ -23,3 +23,19 @@ export const CONTENT_SECURITY_POLICY: Readonly<Record<string, readonly string[]>
   'form-action': ["'self'"],
   'frame-ancestors': ["'none'"],
 };
+
+/**
+ * The policy with a remote basemap's origin allowed for fetches and images
+ * (`BASEMAP=https://...`): MapLibre fetches the style or PMTiles archive and
+ * its tiles from there. A remote style that names further hosts (glyphs,
+ * sprites) needs those hosts too; a local basemap needs nothing added.
+ */
+export function contentSecurityPolicyFor(remoteBasemapUrl: string | undefined): Record<string, string[]> {
+  const directives = Object.fromEntries(Object.entries(CONTENT_SECURITY_POLICY).map(([name, sources]) => [name, [...sources]]));
+  if (remoteBasemapUrl) {
+    const origin = new URL(remoteBasemapUrl).origin;
+    directives['connect-src']!.push(origin);
+    directives['img-src']!.push(origin);
+  }
+  return directives;
+}

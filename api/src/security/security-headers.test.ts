@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { contentSecurityPolicyFor } from './content-security-policy';
 import { openTestApp, type TestApp } from '../testing/test-app';
 import { routeRequests } from '../testing/route-requests';
 
@@ -38,6 +39,13 @@ describe('security headers, CORS and body limits', () => {
     expect(policy).not.toMatch(/unsafe-eval|unsafe-inline|https?:|\*/);
   });
 
+  it('lets the page fetch a remote basemap from its origin only', () => {
+    const policy = contentSecurityPolicyFor('https://tiles.example.org/styles/city.json');
+    expect(policy['connect-src']).toEqual(["'self'", 'https://tiles.example.org']);
+    expect(policy['script-src']).toEqual(["'self'"]);
+    expect(contentSecurityPolicyFor(undefined)['connect-src']).toEqual(["'self'"]);
+  });
+
   it('keeps CORS closed by default', async () => {
     const response = await t.app.inject({ url: '/api/health', headers: { origin: 'https://elsewhere.example' } });
     expect(response.headers['access-control-allow-origin']).toBeUndefined();
@@ -64,6 +72,14 @@ describe('security headers, CORS and body limits', () => {
     const imported = await t.app.inject({ method: 'POST', url: '/api/appeals/import?format=citytwin', headers: { authorization: 'Bearer op' }, payload: rows });
     expect(imported.statusCode).not.toBe(413);
     expect(imported.statusCode).toBeLessThan(500);
+  });
+
+  it('refuses a NUL character in a query with 400, where Postgres answered a 500 before', async () => {
+    const open311 = await t.app.inject({ url: '/open311/v2/requests.json?service_request_id=a%00b' });
+    expect(open311.statusCode).toBe(400);
+    const api = await t.app.inject({ url: '/api/appeals/a%00b', headers: { authorization: 'Bearer op' } });
+    expect(api.statusCode).toBe(400);
+    expect(api.json().code).toBe('CT_ERR_BAD_PARAMETER');
   });
 
   it('refuses an unknown content type with 415 and its code', async () => {

@@ -1,7 +1,7 @@
 import cors from '@fastify/cors';
 import helmet from '@fastify/helmet';
 import type { FastifyTypeBox } from '../app/fastify-typebox';
-import { CONTENT_SECURITY_POLICY } from './content-security-policy';
+import { contentSecurityPolicyFor } from './content-security-policy';
 
 /**
  * Security headers on every response (helmet: CSP, HSTS, nosniff,
@@ -10,10 +10,10 @@ import { CONTENT_SECURITY_POLICY } from './content-security-policy';
  * `upgrade-insecure-requests` is left out: a city may serve the dashboard over
  * plain HTTP inside its own network.
  */
-export async function installSecurityHeaders(app: FastifyTypeBox, corsOrigins: readonly string[]): Promise<void> {
+export async function installSecurityHeaders(app: FastifyTypeBox, corsOrigins: readonly string[], remoteBasemapUrl?: string): Promise<void> {
   await app.register(helmet, {
     global: true,
-    contentSecurityPolicy: { useDefaults: false, directives: { ...CONTENT_SECURITY_POLICY } as Record<string, string[]> },
+    contentSecurityPolicy: { useDefaults: false, directives: contentSecurityPolicyFor(remoteBasemapUrl) },
     crossOriginEmbedderPolicy: false,
     referrerPolicy: { policy: 'same-origin' },
   });

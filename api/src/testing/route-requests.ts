@@ -14,7 +14,15 @@ export interface RouteRequest {
 
 /** Fills `:param` and `*` segments; `value` picks what goes in each. */
 export function fillRoute(route: string, value: (name: string) => string = () => 'sample'): string {
-  return route.replace(/:([A-Za-z0-9_]+)/g, (_match, name: string) => encodeURIComponent(value(name))).replace(/\*$/, 'index.html');
+  return route.replace(/:([A-Za-z0-9_]+)/g, (_match, name: string) => encodeSegment(value(name))).replace(/\*$/, 'index.html');
+}
+
+function encodeSegment(text: string): string {
+  try {
+    return encodeURIComponent(text);
+  } catch {
+    return '%ED%A0%80';
+  }
 }
 
 /**
