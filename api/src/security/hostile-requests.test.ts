@@ -1,7 +1,8 @@
 import WebSocket from 'ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../config/config';
-import { HostileRandom, HOSTILE_VALUES, hostileBody, hostileFrames, hostileQuery } from '../testing/hostile-inputs';
+import { SeededRandom } from '@citytwin/simulators';
+import { HOSTILE_VALUES, hostileBody, hostileFrames, hostileQuery } from '../testing/hostile-inputs';
 import { fillRoute, routeRequests, type RouteRequest } from '../testing/route-requests';
 import { openTestApp, type TestApp } from '../testing/test-app';
 
@@ -28,7 +29,7 @@ interface Sent {
   payloadBytes?: number;
 }
 
-function authorization(random: HostileRandom, caller: Caller): Record<string, string> {
+function authorization(random: SeededRandom, caller: Caller): Record<string, string> {
   if (caller !== 'anonymous') return { authorization: `Bearer ${KEYS[caller]}` };
   const roll = random.next();
   if (roll < 0.8) return {};
@@ -36,7 +37,7 @@ function authorization(random: HostileRandom, caller: Caller): Record<string, st
   return { authorization: random.pick(['Basic YWRtaW46YWRtaW4=', 'Bearer', 'bearer fz-operator', `Bearer ct_00000000_${'A'.repeat(43)}`]) };
 }
 
-function variantsOf(request: RouteRequest, random: HostileRandom): Array<Omit<Sent, 'caller'> & { payload?: string }> {
+function variantsOf(request: RouteRequest, random: SeededRandom): Array<Omit<Sent, 'caller'> & { payload?: string }> {
   const out: Array<Omit<Sent, 'caller'> & { payload?: string }> = [];
   const hasParams = request.route.includes(':');
   for (let i = 0; i < VARIANTS_PER_ROUTE; i++) {
@@ -67,7 +68,7 @@ describe('hostile requests against every registered route', () => {
   afterAll(async () => t.close());
 
   it('never answers 5xx, never shows internals or personal data to a caller without the role, and keeps serving', async () => {
-    const random = new HostileRandom(13);
+    const random = new SeededRandom(13);
     const byStatus = new Map<number, number>();
     const failures: string[] = [];
     const requests = routeRequests(t.app.routeCatalogue, { includeHidden: true }).filter((request) => !request.websocket);
@@ -106,7 +107,7 @@ describe('hostile requests against every registered route', () => {
       socket.once('open', () => resolve());
       socket.once('error', reject);
     });
-    const frames = hostileFrames(new HostileRandom(311), 400);
+    const frames = hostileFrames(new SeededRandom(311), 400);
     for (const frame of frames) socket.send(frame);
     socket.send(JSON.stringify({ type: 'subscribe', layers: ['human'], res: 8 }));
     const deadline = Date.now() + 20_000;

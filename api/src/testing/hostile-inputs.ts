@@ -1,3 +1,4 @@
+import { SeededRandom } from '@citytwin/simulators';
 /** Strings a hostile or careless client sends where a value is expected. */
 export const HOSTILE_VALUES: readonly string[] = [
   '', ' ', 'zzz', '8f2830828052d25', 'ffffffffffffffff', '0', '892830828', '8928308280fffff', '8a2a1072b59ffff0',
@@ -23,25 +24,7 @@ export const CONTENT_TYPES: readonly string[] = [
   'application/json; charset=utf-16', 'application/octet-stream', 'image/png', '', 'application/json;;;', 'application/vnd.api+json',
 ];
 
-/** A small seeded generator (mulberry32), so a failing case can be replayed. */
-export class HostileRandom {
-  private state: number;
-  constructor(seed: number) {
-    this.state = seed >>> 0;
-  }
-  next(): number {
-    this.state = (this.state + 0x6d2b79f5) >>> 0;
-    let t = this.state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  }
-  pick<T>(items: readonly T[]): T {
-    return items[Math.floor(this.next() * items.length)]!;
-  }
-}
-
-function hostileJson(random: HostileRandom, depth: number): unknown {
+function hostileJson(random: SeededRandom, depth: number): unknown {
   const kind = random.next();
   if (depth > 3 || kind < 0.35) return random.pick<unknown>([random.pick(HOSTILE_VALUES), 1e308, -1, 0, Number.MAX_SAFE_INTEGER + 2, true, null, 3.14]);
   if (kind < 0.55) return Array.from({ length: Math.floor(random.next() * 5) }, () => hostileJson(random, depth + 1));
@@ -53,7 +36,7 @@ function hostileJson(random: HostileRandom, depth: number): unknown {
 }
 
 /** A hostile body and its declared content type. */
-export function hostileBody(random: HostileRandom): { payload: string; contentType: string } {
+export function hostileBody(random: SeededRandom): { payload: string; contentType: string } {
   const shape = random.next();
   if (shape < 0.5) return { payload: JSON.stringify(hostileJson(random, 0)), contentType: 'application/json' };
   if (shape < 0.6) return { payload: '{"category": "noise", "lat": 39.9,', contentType: 'application/json' };
@@ -73,7 +56,7 @@ export function encodeLoosely(text: string): string {
 }
 
 /** A query string of 1-4 parameters with hostile values (sometimes one parameter repeated). */
-export function hostileQuery(random: HostileRandom): string {
+export function hostileQuery(random: SeededRandom): string {
   const parts: string[] = [];
   for (let i = 0; i < 1 + Math.floor(random.next() * 4); i++) {
     parts.push(`${encodeLoosely(random.pick(PARAMETER_NAMES))}=${encodeLoosely(random.pick(HOSTILE_VALUES))}`);
@@ -84,7 +67,7 @@ export function hostileQuery(random: HostileRandom): string {
 }
 
 /** Frames a hostile live-channel client sends. */
-export function hostileFrames(random: HostileRandom, count: number): Array<string | Buffer> {
+export function hostileFrames(random: SeededRandom, count: number): Array<string | Buffer> {
   const frames: Array<string | Buffer> = [Buffer.from([0, 1, 2, 255]), 'not json', '{', 'null', '[]', '"subscribe"', JSON.stringify({ type: 'subscribe' }),
     JSON.stringify({ type: 'subscribe', layers: ['human'], res: 99 }), JSON.stringify({ type: 'subscribe', layers: 'physical', res: 'x' }),
     JSON.stringify({ type: 'subscribe', layers: ['physical'], metric: "'; DROP TABLE readings;--", res: 9, bbox: [1e308, -1e308, 'a', null] }),
