@@ -59,6 +59,8 @@ describe('planner view end to end (all-in-one with its built-in simulation, real
     expect(Object.keys(handle.maps)).toEqual([...mapIds]);
     const drawn = Object.values(handle.maps).reduce((sum, entry) => sum + Object.values(entry.cellCounts).reduce((a, b) => a + b, 0), 0);
     expect(drawn).toBeGreaterThan(0);
+    // Regression: in fusion mode the status line kept saying the (unused) sensor and appeal layers were loading.
+    await pollUntil(`the ${mode} status line past loading`, async () => (!(await page.getByTestId('status-line').innerText()).includes('加载中') ? true : undefined), 30_000, 500);
     expect(await page.evaluate(() => (globalThis as unknown as { document: { documentElement: { lang: string } } }).document.documentElement.lang)).toBe('zh-CN');
     await page.screenshot({ path: join(ARTIFACTS, `planner-${mode}.png`) });
   });

@@ -216,7 +216,10 @@ export function Planner(props: PlannerProps) {
         primaryMap: () => registry.current.primary?.map,
         mapCanvases: () => [registry.current.primary, view.mode === 'split' ? registry.current.secondary : undefined].flatMap((entry) => (entry ? [entry.map.getCanvas()] : [])),
       })}
-      <StatusLine health={props.health} live={data.live} timeZone={city.timeZone} />
+      <StatusLine
+        health={props.health} live={data.live} timeZone={city.timeZone}
+        fusion={view.mode === 'fusion' ? { loaded: data.fusion.loaded, cells: fusionCells?.length ?? 0, res: data.fusion.data?.res, fetchedAtMs: data.fusion.fetchedAtMs, error: data.fusion.error } : undefined}
+      />
     </div>
   );
 }
