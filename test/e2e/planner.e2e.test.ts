@@ -38,8 +38,11 @@ describe('planner view end to end (all-in-one with its built-in simulation, real
       const answer = (await response.json()) as FusionAnswer;
       return answer.cells.some((cell) => cell.class === 'confirmed') ? true : undefined;
     }, 180_000, 2_000);
+    // The built-in simulation writes 28 days of history into the new store first; on the embedded
+    // database that work shares the process with HTTP, so the page is opened once it is done.
+    await stack.backfill?.done;
     browser = await launchChromium(VIEWPORT);
-  }, 240_000);
+  }, 420_000);
 
   afterAll(async () => {
     await browser?.close();
