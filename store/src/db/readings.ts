@@ -1,6 +1,6 @@
 import { cellToBigInt, type Reading } from '@citytwin/shared';
 import type { Db, Queryable } from '../backends/db';
-import { rollupDeltas } from './rollup-deltas';
+import { rollupDeltaColumns } from './rollup-deltas';
 import { ROLLUP_WIDTHS_S } from './rollup-ranges';
 
 const DAY_S = 86400;
@@ -91,18 +91,15 @@ INSERT INTO active_cell_days (bucket, cell)
 SELECT DISTINCT to_timestamp(bucket_s) AS bucket, cell FROM delta WHERE width_s = ${DAY_S} ORDER BY bucket, cell
 ON CONFLICT DO NOTHING`;
 
+// Array parameters as Postgres array literals, formatted in one join: the
+// driver would otherwise escape every element on its own. Numbers print in
+// JavaScript's shortest round-trip form, which float8 reads back exactly;
+// cells are decimal digits and metric codes [a-z0-9_], so nothing needs quoting.
+const arrayLiteral = (values: ReadonlyArray<number | string>) => `{${values.join(',')}}`;
+
 async function addRollupDeltas(tx: Queryable, readings: readonly Reading[]): Promise<void> {
-  const deltas = rollupDeltas(readings, ROLLUP_WIDTHS_S);
-  await tx.query(ADD_ROLLUP_DELTAS, [
-    deltas.map((delta) => delta.cell),
-    deltas.map((delta) => delta.metric),
-    deltas.map((delta) => delta.widthS),
-    deltas.map((delta) => delta.bucketS),
-    deltas.map((delta) => delta.count),
-    deltas.map((delta) => delta.sum),
-    deltas.map((delta) => delta.min),
-    deltas.map((delta) => delta.max),
-  ]);
+  const deltas = rollupDeltaColumns(readings, ROLLUP_WIDTHS_S);
+  await tx.query(ADD_ROLLUP_DELTAS, [deltas.cell, deltas.metric, deltas.widthS, deltas.bucketS, deltas.count, deltas.sum, deltas.min, deltas.max].map(arrayLiteral));
 }
 
 /**
