@@ -1,34 +1,12 @@
-import { cellToBigInt, type Reading } from '@citytwin/shared';
+import type { Reading } from '@citytwin/shared';
 import type { Db, Queryable } from '../backends/db';
-import { rollupDeltaColumns } from './rollup-deltas';
+import { ReadingsBatch } from './readings-batch';
 import { ROLLUP_WIDTHS_S } from './rollup-ranges';
 
 const DAY_S = 86400;
 
 const STAGING = 'readings_staging';
 const COLUMNS = ['sensor_id', 'metric', 'ts', 'value', 'cell'] as const;
-
-function toCsv(readings: readonly Reading[]): string {
-  const cellIds = new Map<string, string>();
-  // Fleets report on aligned clocks, so a batch holds few distinct times: format each once.
-  const isoTimes = new Map<number, string>();
-  let csv = '';
-  for (const reading of readings) {
-    let cell = cellIds.get(reading.cell);
-    if (cell === undefined) {
-      cell = cellToBigInt(reading.cell).toString();
-      cellIds.set(reading.cell, cell);
-    }
-    let iso = isoTimes.get(reading.tsMs);
-    if (iso === undefined) {
-      iso = new Date(reading.tsMs).toISOString();
-      isoTimes.set(reading.tsMs, iso);
-    }
-    // Sensor ids and metric codes are validated to [A-Za-z0-9_.:-], so no quoting is needed.
-    csv += `${reading.sensorId},${reading.metric},${iso},${reading.value},${cell}\n`;
-  }
-  return csv;
-}
 
 const bucketsOf = (width: number) =>
   `SELECT cell, metric, ${width} AS width_s, to_timestamp(floor(extract(epoch FROM ts) / ${width}) * ${width}) AS bucket, value FROM fresh`;
@@ -97,8 +75,8 @@ ON CONFLICT DO NOTHING`;
 // cells are decimal digits and metric codes [a-z0-9_], so nothing needs quoting.
 const arrayLiteral = (values: ReadonlyArray<number | string>) => `{${values.join(',')}}`;
 
-async function addRollupDeltas(tx: Queryable, readings: readonly Reading[]): Promise<void> {
-  const deltas = rollupDeltaColumns(readings, ROLLUP_WIDTHS_S);
+async function addRollupDeltas(tx: Queryable, batch: ReadingsBatch): Promise<void> {
+  const deltas = batch.rollupDeltas();
   await tx.query(ADD_ROLLUP_DELTAS, [deltas.cell, deltas.metric, deltas.widthS, deltas.bucketS, deltas.count, deltas.sum, deltas.min, deltas.max].map(arrayLiteral));
 }
 
@@ -110,15 +88,16 @@ async function addRollupDeltas(tx: Queryable, readings: readonly Reading[]): Pro
  * readings were new.
  * @example await insertReadingsBatch(db, [{ sensorId: 'aq-1', metric: 'pm25', tsMs, value: 35, cell }]) // 1
  */
-export async function insertReadingsBatch(db: Db, readings: readonly Reading[]): Promise<number> {
-  if (readings.length === 0) return 0;
-  const csv = toCsv(readings);
+export async function insertReadingsBatch(db: Db, readings: readonly Reading[] | ReadingsBatch): Promise<number> {
+  const batch = readings instanceof ReadingsBatch ? readings : ReadingsBatch.of(readings);
+  if (batch.length === 0) return 0;
+  const csv = batch.copyText();
   return db.transaction(async (tx) => {
     await tx.exec('SAVEPOINT all_new');
     try {
       await tx.copyCsv('readings', COLUMNS, csv);
-      await addRollupDeltas(tx, readings);
-      return readings.length;
+      await addRollupDeltas(tx, batch);
+      return batch.length;
     } catch (error) {
       if (!isUniqueViolation(error)) throw error;
       await tx.exec('ROLLBACK TO SAVEPOINT all_new');

@@ -46,6 +46,16 @@ describe('rollupDeltas', () => {
     expect(rollupDeltaColumns(readings, widths).length).toBe(expected.length);
   });
 
+  it('keeps buckets decades apart apart (past the numeric key range)', () => {
+    const fortyYearsMs = 40 * 365 * 86_400_000;
+    const deltas = rollupDeltas([at(0, 1), at(fortyYearsMs, 2), at(fortyYearsMs + 1, 4), at(-fortyYearsMs, 8)], [300]);
+    expect(deltas.map((delta) => [delta.bucketS, delta.count, delta.sum])).toEqual([
+      [-fortyYearsMs / 1000, 1, 8],
+      [0, 1, 1],
+      [fortyYearsMs / 1000, 2, 6],
+    ]);
+  });
+
   it('gives no deltas for no readings', () => {
     expect(rollupDeltaColumns([], [300])).toMatchObject({ length: 0, cell: [] });
   });

@@ -40,119 +40,135 @@ function ranks<T>(values: readonly T[], compare: (a: T, b: T) => number): Int32A
   return rank;
 }
 
-/** Every distinct (cell, metric) of a batch as a small integer, and each reading's. */
-interface Pairs {
-  cells: string[];
-  metrics: string[];
-  pairCell: number[];
-  pairMetric: number[];
-  pairOf: Int32Array;
-  minMs: number;
-}
+// A rollup row's key within one width, as one number: the (cell, metric) pair
+// times 2^22 plus the bucket's offset from the width's first bucket. Exact
+// below 2^31 pairs and within ±2^21 buckets (±20 years of 5-minute buckets);
+// beyond that, a string key.
+const OFFSET_RANGE = 2 ** 21;
+const slotKey = (pair: number, offset: number): number | string =>
+  offset > -OFFSET_RANGE && offset < OFFSET_RANGE && pair < 2 ** 31 ? pair * 2 ** 22 + offset + OFFSET_RANGE : `${pair}:${offset}`;
 
-function indexPairs(readings: readonly Reading[]): Pairs {
-  const cellIndex = new Map<string, number>();
-  const metricIndex = new Map<string, number>();
-  const pairIndex = new Map<number, number>();
-  const pairs: Pairs = { cells: [], metrics: [], pairCell: [], pairMetric: [], pairOf: new Int32Array(readings.length), minMs: Infinity };
-  readings.forEach((reading, i) => {
-    let c = cellIndex.get(reading.cell);
-    if (c === undefined) {
-      c = pairs.cells.push(cellToBigInt(reading.cell).toString()) - 1;
-      cellIndex.set(reading.cell, c);
+/**
+ * Aggregates readings one at a time into rollup deltas for each width, and
+ * gives them as columns sorted by the rollup key (metric, width, bucket, cell
+ * as a 64-bit integer) so concurrent writers lock rows in the same order.
+ * Buckets start at multiples of the width since the epoch, like
+ * `date_bin(width, ts, 'epoch')`; each bucket's sum adds its readings in the
+ * order they came. Cells and metrics become small integers on arrival, so a
+ * reading costs a few numeric map lookups and no allocation, and a batch keeps
+ * a handful of arrays rather than an object per reading.
+ */
+export class RollupAccumulator {
+  private readonly cellIndex = new Map<string, number>();
+  private readonly cells: string[] = [];
+  private readonly metricIndex = new Map<string, number>();
+  private readonly metrics: string[] = [];
+  private readonly pairIndex = new Map<number, number>();
+  private readonly pairCell: number[] = [];
+  private readonly pairMetric: number[] = [];
+  private readonly slotOf: Array<Map<number | string, number>>;
+  private readonly firstBucket: number[];
+  private readonly slotPair: number[] = [];
+  private readonly slotWidth: number[] = [];
+  private readonly slotBucket: number[] = [];
+  private readonly count: number[] = [];
+  private readonly sum: number[] = [];
+  private readonly min: number[] = [];
+  private readonly max: number[] = [];
+
+  constructor(private readonly widthsS: readonly number[]) {
+    this.slotOf = widthsS.map(() => new Map());
+    this.firstBucket = widthsS.map(() => NaN);
+  }
+
+  /** Adds one reading of `cell` (H3 string) and `metric` at `tsMs`. */
+  add(cell: string, metric: string, tsMs: number, value: number): void {
+    const pair = this.pairOf(cell, metric);
+    for (let w = 0; w < this.widthsS.length; w += 1) {
+      const widthS = this.widthsS[w]!;
+      const bucket = Math.floor(tsMs / (widthS * 1000));
+      if (Number.isNaN(this.firstBucket[w])) this.firstBucket[w] = bucket;
+      const key = slotKey(pair, bucket - this.firstBucket[w]!);
+      const slots = this.slotOf[w]!;
+      const slot = slots.get(key);
+      if (slot === undefined) {
+        slots.set(key, this.count.length);
+        this.slotPair.push(pair);
+        this.slotWidth.push(w);
+        this.slotBucket.push(bucket * widthS);
+        this.count.push(1);
+        this.sum.push(value);
+        this.min.push(value);
+        this.max.push(value);
+      } else {
+        this.count[slot] = this.count[slot]! + 1;
+        this.sum[slot] = this.sum[slot]! + value;
+        if (value < this.min[slot]!) this.min[slot] = value;
+        if (value > this.max[slot]!) this.max[slot] = value;
+      }
     }
-    let m = metricIndex.get(reading.metric);
+  }
+
+  private pairOf(cell: string, metric: string): number {
+    let c = this.cellIndex.get(cell);
+    if (c === undefined) {
+      c = this.cells.push(cellToBigInt(cell).toString()) - 1;
+      this.cellIndex.set(cell, c);
+    }
+    let m = this.metricIndex.get(metric);
     if (m === undefined) {
-      m = pairs.metrics.push(reading.metric) - 1;
-      metricIndex.set(reading.metric, m);
+      m = this.metrics.push(metric) - 1;
+      this.metricIndex.set(metric, m);
     }
     const key = m * 2 ** 32 + c;
-    let pair = pairIndex.get(key);
+    let pair = this.pairIndex.get(key);
     if (pair === undefined) {
-      pair = pairs.pairCell.push(c) - 1;
-      pairs.pairMetric.push(m);
-      pairIndex.set(key, pair);
+      pair = this.pairCell.push(c) - 1;
+      this.pairMetric.push(m);
+      this.pairIndex.set(key, pair);
     }
-    pairs.pairOf[i] = pair;
-    if (reading.tsMs < pairs.minMs) pairs.minMs = reading.tsMs;
-  });
-  return pairs;
+    return pair;
+  }
+
+  /** The deltas so far, one entry per rollup row, sorted by the rollup key. */
+  columns(): RollupDeltaColumns {
+    const { cells, metrics, pairCell, pairMetric, slotPair, slotWidth, slotBucket, count, sum, min, max } = this;
+    const cellRank = ranks(cells, byInteger);
+    const metricRank = ranks(metrics, byText);
+    const widthRank = ranks(this.widthsS, (a, b) => a - b);
+    const order = count.map((_, i) => i);
+    order.sort((a, b) => {
+      const pa = slotPair[a]!;
+      const pb = slotPair[b]!;
+      return (
+        metricRank[pairMetric[pa]!]! - metricRank[pairMetric[pb]!]! ||
+        widthRank[slotWidth[a]!]! - widthRank[slotWidth[b]!]! ||
+        slotBucket[a]! - slotBucket[b]! ||
+        cellRank[pairCell[pa]!]! - cellRank[pairCell[pb]!]!
+      );
+    });
+    return {
+      length: order.length,
+      cell: order.map((slot) => cells[pairCell[slotPair[slot]!]!]!),
+      metric: order.map((slot) => metrics[pairMetric[slotPair[slot]!]!]!),
+      widthS: order.map((slot) => this.widthsS[slotWidth[slot]!]!),
+      bucketS: order.map((slot) => slotBucket[slot]!),
+      count: order.map((slot) => count[slot]!),
+      sum: order.map((slot) => sum[slot]!),
+      min: order.map((slot) => min[slot]!),
+      max: order.map((slot) => max[slot]!),
+    };
+  }
 }
 
 /**
- * Aggregates readings into per-bucket deltas for each width, as columns sorted
- * by the rollup key (metric, width, bucket, cell as a 64-bit integer) so
- * concurrent writers lock rows in the same order. Buckets start at multiples of
- * the width since the epoch, like `date_bin(width, ts, 'epoch')`. Each bucket's
- * sum adds its readings in batch order. Cells and metrics become small
- * integers first, so the per-reading work is a few numeric map lookups.
+ * The rollup deltas of `readings` for each width, as sorted columns (see {@link RollupAccumulator}).
  * @example rollupDeltaColumns([{ ..., tsMs: 310_000, value: 2 }], [300]).bucketS // [300]
  */
 export function rollupDeltaColumns(readings: readonly Reading[], widthsS: readonly number[]): RollupDeltaColumns {
-  const { cells, metrics, pairCell, pairMetric, pairOf, minMs } = indexPairs(readings);
-  const slotPair: number[] = [];
-  const slotWidth: number[] = [];
-  const slotBucket: number[] = [];
-  const count: number[] = [];
-  const sum: number[] = [];
-  const min: number[] = [];
-  const max: number[] = [];
-  const pairCount = pairCell.length;
-  widthsS.forEach((widthS, w) => {
-    const widthMs = widthS * 1000;
-    const firstBucket = Math.floor(minMs / widthMs);
-    // The bucket's number counted from the batch's first, times the pair
-    // count, plus the pair: one small integer per rollup row of this width.
-    const slotOf = new Map<number, number>();
-    readings.forEach((reading, i) => {
-      const bucket = Math.floor(reading.tsMs / widthMs);
-      const pair = pairOf[i]!;
-      const key = (bucket - firstBucket) * pairCount + pair;
-      const value = reading.value;
-      const slot = slotOf.get(key);
-      if (slot === undefined) {
-        slotOf.set(key, count.length);
-        slotPair.push(pair);
-        slotWidth.push(w);
-        slotBucket.push(bucket * widthS);
-        count.push(1);
-        sum.push(value);
-        min.push(value);
-        max.push(value);
-      } else {
-        count[slot] = count[slot]! + 1;
-        sum[slot] = sum[slot]! + value;
-        if (value < min[slot]!) min[slot] = value;
-        if (value > max[slot]!) max[slot] = value;
-      }
-    });
-  });
-
-  const cellRank = ranks(cells, byInteger);
-  const metricRank = ranks(metrics, byText);
-  const widthRank = ranks(widthsS, (a, b) => a - b);
-  const order = count.map((_, i) => i);
-  order.sort((a, b) => {
-    const pa = slotPair[a]!;
-    const pb = slotPair[b]!;
-    return (
-      metricRank[pairMetric[pa]!]! - metricRank[pairMetric[pb]!]! ||
-      widthRank[slotWidth[a]!]! - widthRank[slotWidth[b]!]! ||
-      slotBucket[a]! - slotBucket[b]! ||
-      cellRank[pairCell[pa]!]! - cellRank[pairCell[pb]!]!
-    );
-  });
-  return {
-    length: order.length,
-    cell: order.map((slot) => cells[pairCell[slotPair[slot]!]!]!),
-    metric: order.map((slot) => metrics[pairMetric[slotPair[slot]!]!]!),
-    widthS: order.map((slot) => widthsS[slotWidth[slot]!]!),
-    bucketS: order.map((slot) => slotBucket[slot]!),
-    count: order.map((slot) => count[slot]!),
-    sum: order.map((slot) => sum[slot]!),
-    min: order.map((slot) => min[slot]!),
-    max: order.map((slot) => max[slot]!),
-  };
+  const accumulator = new RollupAccumulator(widthsS);
+  for (const reading of readings) accumulator.add(reading.cell, reading.metric, reading.tsMs, reading.value);
+  return accumulator.columns();
 }
 
 /**
