@@ -15,7 +15,7 @@ const readings: Reading[] = [
 
 describe('ReadingsBatch', () => {
   it('builds the COPY text line by line: sensor, metric, ISO time, value in round-trip form, cell as a 64-bit integer', () => {
-    expect(ReadingsBatch.of(readings).copyText()).toBe(
+    expect(Buffer.from(ReadingsBatch.of(readings).copyData()).toString('latin1')).toBe(
       `aq-1,pm25,2026-03-01T10:00:00.000Z,35.5,${cellToBigInt(here)}\n` +
         `aq-2,pm10,2026-03-01T09:59:59.250Z,0.30000000000000004,${cellToBigInt(there)}\n` +
         `aq-1,pm25,2026-03-01T10:05:00.000Z,40,${cellToBigInt(here)}\n`,
@@ -36,8 +36,15 @@ describe('ReadingsBatch', () => {
     ]);
   });
 
+  it('grows its buffer past the first 64 KiB without losing a byte', () => {
+    const many = Array.from({ length: 5000 }, (_, i) => ({ ...readings[0]!, sensorId: `aq-${i}`, value: i / 7 }));
+    const text = Buffer.from(ReadingsBatch.of(many).copyData()).toString('latin1');
+    expect(text.length).toBeGreaterThan(64 * 1024);
+    expect(text.split('\n').slice(0, -1)).toEqual(many.map((r) => `${r.sensorId},pm25,2026-03-01T10:00:00.000Z,${r.value},${cellToBigInt(here)}`));
+  });
+
   it('is empty when nothing was added', () => {
     expect(new ReadingsBatch()).toMatchObject({ length: 0 });
-    expect(new ReadingsBatch().copyText()).toBe('');
+    expect(new ReadingsBatch().copyData().length).toBe(0);
   });
 });

@@ -91,7 +91,7 @@ async function addRollupDeltas(tx: Queryable, batch: ReadingsBatch): Promise<voi
 export async function insertReadingsBatch(db: Db, readings: readonly Reading[] | ReadingsBatch): Promise<number> {
   const batch = readings instanceof ReadingsBatch ? readings : ReadingsBatch.of(readings);
   if (batch.length === 0) return 0;
-  const csv = batch.copyText();
+  const csv = batch.copyData();
   return db.transaction(async (tx) => {
     await tx.exec('SAVEPOINT all_new');
     try {
