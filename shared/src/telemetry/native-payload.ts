@@ -122,7 +122,9 @@ export function parseNativePayload(text: string, context: PayloadContext): Parse
   const cell = cellForLocation(place.location, context);
   const readings: Reading[] = [];
   const rejects: Reject[] = [];
-  for (const [metric, value] of Object.entries(body.values)) {
+  const values = body.values;
+  for (const metric in values) {
+    const value = values[metric];
     const problem = checkMetricValue(metric, value);
     if (problem) rejects.push(problem);
     else readings.push({ sensorId: context.sensorId, metric: metric as Reading['metric'], tsMs, value: value as number, cell });
