@@ -10,6 +10,7 @@ import { startWorkerProcess } from './bench-infra';
 import { nativeMessage, senmlPack, senmlReadings } from './bench-payloads';
 import { measureBroker, measureCopy, measureIngest, measureLatency, type Message } from './bench-phases';
 import { summariseProfile, type ProfileSummary } from './profile-summary';
+import { measureCpu, type CpuShares } from './process-cpu';
 import { median, spread } from './run-statistics';
 
 // `pnpm bench:ingest [--repeat N] [--profile]`: broker pass-through, raw COPY and
@@ -37,7 +38,8 @@ function messages(count: number, make: (i: number) => Message): Message[] {
 /** The figures of one run, flat, named as in the JSON line. */
 type Figures = Record<string, number>;
 
-async function runOnce(run: number, brokerUrl: string): Promise<{ figures: Figures; profiles: Record<string, ProfileSummary> }> {
+async function runOnce(run: number, broker: { url: string; pid: number | undefined }): Promise<{ figures: Figures; profiles: Record<string, ProfileSummary> }> {
+  const brokerUrl = broker.url;
   const prefix = `bench${randomBytes(3).toString('hex')}`;
   const database = await createTestDatabase(SERVER_URL);
   const store = await openStore({ databaseUrl: database.url, maxConnections: 2 });
@@ -47,11 +49,19 @@ async function runOnce(run: number, brokerUrl: string): Promise<{ figures: Figur
     const q1 = messages(NATIVE_QOS1, (i) => nativeMessage(prefix, 'q1', i));
     const packs = messages(PACKS, (p) => senmlPack(prefix, 'sm', p, PACK_SIZE));
 
-    const brokerQos0 = await measureBroker(brokerUrl, prefix, q0, 0);
+    const cpu: Record<string, CpuShares | undefined> = {};
+    const timed = async <T>(phase: string, pids: { broker?: number | undefined; worker?: number | undefined }, work: () => Promise<T>): Promise<T> => {
+      const { result, cpu: shares } = await measureCpu(pids, work);
+      cpu[phase] = shares;
+      return result;
+    };
+    const brokerQos0 = await timed('broker QoS 0', { broker: broker.pid }, () => measureBroker(brokerUrl, prefix, q0, 0));
     const brokerQos1 = await measureBroker(brokerUrl, prefix, q1, 1);
     const brokerPacks = await measureBroker(brokerUrl, prefix, packs, 1);
+    const copyCpu = await measureCpu({}, () => measureCopy(store.db, senmlReadings('sm', PACKS, PACK_SIZE)));
+    cpu['raw COPY'] = copyCpu.cpu;
     say(`  (a) broker pass-through: QoS 0 ${round(brokerQos0)} msg/s, QoS 1 ${round(brokerQos1)} msg/s, SenML packs QoS 1 ${round(brokerPacks)} packs/s`);
-    const copyRate = await measureCopy(store.db, senmlReadings('sm', PACKS, PACK_SIZE));
+    const copyRate = copyCpu.result;
     say(`  (b) raw COPY of the same ${PACKS * PACK_SIZE} rows into an empty readings-shaped table: ${round(copyRate)} rows/s`);
 
     const worker = await startWorkerProcess(
@@ -59,9 +69,10 @@ async function runOnce(run: number, brokerUrl: string): Promise<{ figures: Figur
       { profile: args.profile },
     );
     const profileFile = (phase: string) => (args.profile ? join(PROFILE_DIR, `${prefix}-${phase}.cpuprofile`) : undefined);
-    const seconds0 = await worker.profiled(profileFile('nativeQos0'), () => measureIngest(brokerUrl, store.db, prefix, q0, NATIVE_QOS0, 0));
+    const pids = { broker: broker.pid, worker: worker.child.pid };
+    const seconds0 = await timed('ingest QoS 0', pids, () => worker.profiled(profileFile('nativeQos0'), () => measureIngest(brokerUrl, store.db, prefix, q0, NATIVE_QOS0, 0)));
     const seconds1 = await worker.profiled(profileFile('nativeQos1'), () => measureIngest(brokerUrl, store.db, prefix, q1, NATIVE_QOS1, 1));
-    const secondsPacks = await worker.profiled(profileFile('senmlPacks'), () => measureIngest(brokerUrl, store.db, prefix, packs, PACKS * PACK_SIZE, 1));
+    const secondsPacks = await timed('ingest SenML', pids, () => worker.profiled(profileFile('senmlPacks'), () => measureIngest(brokerUrl, store.db, prefix, packs, PACKS * PACK_SIZE, 1)));
     const qos0Rate = NATIVE_QOS0 / seconds0;
     const qos1Rate = NATIVE_QOS1 / seconds1;
     const packRate = PACKS / secondsPacks;
@@ -69,6 +80,11 @@ async function runOnce(run: number, brokerUrl: string): Promise<{ figures: Figur
     say(`  (c) ingest native QoS 1: ${round(qos1Rate)} msg/s = ${round(qos1Rate / brokerQos1, 3)}x broker (target >= 0.8)`);
     say(`  (c) ingest SenML packs of ${PACK_SIZE}: ${round(packRate * PACK_SIZE)} readings/s = ${round((packRate * PACK_SIZE) / copyRate, 3)}x raw COPY (target >= 0.8)`);
 
+    for (const [phase, shares] of Object.entries(cpu)) {
+      if (!shares) continue;
+      const { bench, broker: brokerS, worker: workerS, postgres } = shares.seconds;
+      say(`  CPU during ${phase}: publisher and benchmark ${round(bench, 2)} s, broker ${round(brokerS, 2)} s, worker ${round(workerS, 2)} s, Postgres ${round(postgres, 2)} s; all cores ${round(100 * shares.machineBusy)}% busy`);
+    }
     const rate = Math.round(qos1Rate / 2);
     const latency = await measureLatency(brokerUrl, store.db, prefix, rate, LATENCY_SECONDS, (i) => nativeMessage(prefix, 'lt', i));
     say(`  latency at ${rate} msg/s (half the QoS 1 maximum), ${latency.probes} probes: p50 ${round(latency.p50Ms)} ms, p99 ${round(latency.p99Ms)} ms (target p99 < 2000 ms)`);
@@ -108,7 +124,7 @@ async function main(): Promise<void> {
   try {
     const all: Figures[] = [];
     for (let run = 1; run <= runs; run += 1) {
-      const { figures, profiles } = await runOnce(run, broker.url);
+      const { figures, profiles } = await runOnce(run, broker);
       all.push(figures);
       printProfiles(run, profiles);
     }
