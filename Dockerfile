@@ -2,7 +2,8 @@
 # the command. Multi-stage: dependencies, then the build, then a runtime that runs as `node`.
 FROM node:20-bookworm-slim AS deps
 WORKDIR /app
-RUN npm install -g pnpm@10.28.1
+# better-sqlite3 (the .mbtiles basemap) compiles from source where no prebuilt binary can be fetched.
+RUN npm install -g pnpm@10.28.1 && apt-get update && apt-get install -y --no-install-recommends python3 make g++ && rm -rf /var/lib/apt/lists/*
 COPY package.json pnpm-lock.yaml pnpm-workspace.yaml .npmrc ./
 COPY shared/package.json shared/
 COPY store/package.json store/

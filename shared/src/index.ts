@@ -1,4 +1,5 @@
 export * from './grid/cell';
+export * from './grid/sensor-cell-cache';
 export * from './grid/cell-centre';
 export * from './grid/cell-lattice';
 export * from './grid/lattice-index';

@@ -5,6 +5,7 @@ export { applyMigrations, findPendingMigrations, loadMigrations } from './schema
 export { DEFAULT_TIMESCALE_SETTINGS, type TimescaleSettings } from './schema/timescale';
 export { parentCellSql } from './db/cell-sql';
 export { insertReadingsBatch, countReadings, findNewestReadingMs } from './db/readings';
+export { ReadingsBatch } from './db/readings-batch';
 export { ROLLUP_WIDTHS_S, rollupRanges, type RollupRange } from './db/rollup-ranges';
 export { findPhysicalCells, findPhysicalCellsFromReadings, findHumanCells, type CellWindow, type HumanCellFilter } from './db/cells';
 export { vacuumAnalyze } from './db/maintenance';

@@ -3,7 +3,9 @@
  * time from the cells response to the layer drawn for 10k / 50k / 100k
  * hexagons, JS heap after load and after 60 s of playback, long tasks.
  * Progress on stderr; the last line on stdout is one JSON object:
- * {"bench":"web","cells":{"10000":{"responseToDrawnMs","heapMb"},...},"playback":{"stepsPerS","longTasks","heapMb"}}
+ * {"bench":"web","cells":{"10000":{"responseToDrawnMs","heapMb","recolourMs"},...},"playback":{"stepsPerS","longTasks","heapMb"}}
+ * `recolourMs`: from switching the colour scale (data -> fixed) to drawn, a colour-only update
+ * of the same cells (no new geometry), to compare with `responseToDrawnMs` of the same size.
  * Software WebGL (SwiftShader) is slow: compare the sizes with the same run's 10k case.
  */
 import type { AddressInfo } from 'node:net';
@@ -75,7 +77,7 @@ async function main(): Promise<void> {
     globals.__longTasks = 0;
     new globals.PerformanceObserver((list) => (globals.__longTasks! += list.getEntries().length)).observe({ type: 'longtask', buffered: true });
   });
-  const figures: Record<string, { responseToDrawnMs: number; heapMb: number }> = {};
+  const figures: Record<string, { responseToDrawnMs: number; heapMb: number; recolourMs: number }> = {};
   const view = '&mode=overlay&layers=physical&lang=en&lng=116.4&lat=39.9&zoom=12.6&from=now-24h';
   try {
     for (const [count, metric] of SIZES) {
@@ -89,8 +91,18 @@ async function main(): Promise<void> {
         const cells = globals.performance.getEntriesByType('resource').filter((entry) => entry.name.includes('/api/cells?layer=physical'));
         return Math.round(drawn - cells[0]!.responseEnd);
       });
-      figures[String(count)] = { responseToDrawnMs, heapMb: await heapMb() };
-      log(`${count} cells: response to drawn ${responseToDrawnMs} ms, heap ${figures[String(count)]!.heapMb} MB`);
+      const heap = await heapMb();
+      const changedAt = await page.evaluate(() => (globalThis as unknown as PageGlobals).performance.now());
+      await page.locator('[data-testid=scale]').selectOption('fixed');
+      const recolourMs = await page.evaluate(async (since) => {
+        const globals = globalThis as unknown as PageGlobals & { requestAnimationFrame(callback: () => void): void };
+        // Two frames, so the map has started the repaint the new colours asked for before waiting for idle.
+        await new Promise<void>((resolve) => globals.requestAnimationFrame(() => globals.requestAnimationFrame(resolve)));
+        await globals.__citytwin!.whenIdle();
+        return Math.round(globals.performance.now() - since);
+      }, changedAt);
+      figures[String(count)] = { responseToDrawnMs, heapMb: heap, recolourMs };
+      log(`${count} cells: response to drawn ${responseToDrawnMs} ms, heap ${heap} MB, recolour ${recolourMs} ms`);
     }
     // Playback of the 10k layer, hour by hour over the last 24 h, as fast as it draws.
     await page.goto(`${base}/?metric=pm25${view}&step=1h`);

@@ -1,10 +1,12 @@
 import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { copyFile, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { copyFile, mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import { gunzipSync } from 'node:zlib';
+import { latLngToTile } from '../support/web-tile';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig, startStack, type Stack } from '@citytwin/api';
@@ -25,7 +27,7 @@ function isStreet([r, g, b]: readonly [number, number, number]): boolean {
   return r + g + b > 140 && r + g + b < 330 && b >= r && Math.abs(r - g) < 30;
 }
 
-describe('street basemap built from OpenStreetMap with tilemaker (NYC)', () => {
+describe('street basemap built from OpenStreetMap with tilemaker into an .mbtiles file (NYC)', () => {
   let workDir: string;
   let stack: Stack;
   let browser: LaunchedChromium;
@@ -36,11 +38,10 @@ describe('street basemap built from OpenStreetMap with tilemaker (NYC)', () => {
     const config = JSON.parse(await readFile(join(TILEMAKER_EXAMPLES, 'config-openmaptiles.json'), 'utf8')) as { settings: Record<string, unknown> };
     await writeFile(join(workDir, 'config.json'), JSON.stringify(config));
     await copyFile(join(TILEMAKER_EXAMPLES, 'process-openmaptiles.lua'), join(workDir, 'process.lua'));
-    const tiles = join(workDir, 'tiles');
-    await mkdir(tiles);
-    await run('tilemaker', ['--input', realDataPath('basemap/manhattan.osm.pbf'), '--output', tiles, '--config', join(workDir, 'config.json'), '--process', join(workDir, 'process.lua')], { cwd: workDir, maxBuffer: 64 * 1024 * 1024 });
-    expect((await readdir(tiles)).includes('14')).toBe(true);
-    stack = await startStack(loadConfig({ PORT: '0', MQTT_PORT: '0', HOST: '127.0.0.1', DATA_DIR: join(workDir, 'data'), LOG_LEVEL: 'warn', CITY: 'nyc', SIMULATE: 'off', BASEMAP: tiles }), pino({ level: 'warn' }));
+    const mbtiles = join(workDir, 'manhattan.mbtiles');
+    await run('tilemaker', ['--input', realDataPath('basemap/manhattan.osm.pbf'), '--output', mbtiles, '--config', join(workDir, 'config.json'), '--process', join(workDir, 'process.lua')], { cwd: workDir, maxBuffer: 64 * 1024 * 1024 });
+    expect((await stat(mbtiles)).size).toBeGreaterThan(100_000);
+    stack = await startStack(loadConfig({ PORT: '0', MQTT_PORT: '0', HOST: '127.0.0.1', DATA_DIR: join(workDir, 'data'), LOG_LEVEL: 'warn', CITY: 'nyc', SIMULATE: 'off', BASEMAP: mbtiles }), pino({ level: 'warn' }));
     await mkdir(ARTIFACTS, { recursive: true });
     browser = await launchChromium({ width: 800, height: 560 });
     browser.page.on('response', (response) => {
@@ -52,6 +53,23 @@ describe('street basemap built from OpenStreetMap with tilemaker (NYC)', () => {
     await browser?.close();
     await stack?.close();
     if (workDir) await rm(workDir, { recursive: true, force: true });
+  });
+
+  it('serves the real tiles of the file by their XYZ address, gzip-compressed vector tiles with the street layer', async () => {
+    const [x, y] = latLngToTile(40.752, -73.99, 14);
+    const response = await fetch(`${stack.url}/tiles/14/${x}/${y}`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('application/vnd.mapbox-vector-tile');
+    expect(response.headers.get('content-encoding')).toBe('gzip');
+    // Node's fetch decodes a gzip body itself; take the bytes either way.
+    const raw = Buffer.from(await response.arrayBuffer());
+    const tile = raw[0] === 0x1f && raw[1] === 0x8b ? gunzipSync(raw) : raw;
+    // Layer names are plain strings in the protobuf.
+    expect(tile.includes(Buffer.from('transportation'))).toBe(true);
+    expect(tile.includes(Buffer.from('building'))).toBe(true);
+    // Out in the Atlantic there is no tile.
+    const [seaX, seaY] = latLngToTile(39.5, -70, 14);
+    expect((await fetch(`${stack.url}/tiles/14/${seaX}/${seaY}`)).status).toBe(204);
   });
 
   it('shows the streets of the tiles under the hexagons, and none once the street layers are hidden', async () => {

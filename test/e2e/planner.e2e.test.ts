@@ -38,8 +38,11 @@ describe('planner view end to end (all-in-one with its built-in simulation, real
       const answer = (await response.json()) as FusionAnswer;
       return answer.cells.some((cell) => cell.class === 'confirmed') ? true : undefined;
     }, 180_000, 2_000);
+    // The built-in simulation writes 28 days of history into the new store first; on the embedded
+    // database that work shares the process with HTTP, so the page is opened once it is done.
+    await stack.backfill?.done;
     browser = await launchChromium(VIEWPORT);
-  }, 240_000);
+  }, 420_000);
 
   afterAll(async () => {
     await browser?.close();
@@ -59,6 +62,8 @@ describe('planner view end to end (all-in-one with its built-in simulation, real
     expect(Object.keys(handle.maps)).toEqual([...mapIds]);
     const drawn = Object.values(handle.maps).reduce((sum, entry) => sum + Object.values(entry.cellCounts).reduce((a, b) => a + b, 0), 0);
     expect(drawn).toBeGreaterThan(0);
+    // Regression: in fusion mode the status line kept saying the (unused) sensor and appeal layers were loading.
+    await pollUntil(`the ${mode} status line past loading`, async () => (!(await page.getByTestId('status-line').innerText()).includes('加载中') ? true : undefined), 30_000, 500);
     expect(await page.evaluate(() => (globalThis as unknown as { document: { documentElement: { lang: string } } }).document.documentElement.lang)).toBe('zh-CN');
     await page.screenshot({ path: join(ARTIFACTS, `planner-${mode}.png`) });
   });

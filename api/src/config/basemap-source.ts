@@ -5,7 +5,8 @@ export type BasemapSource =
   | { kind: 'pmtiles-url'; url: string }
   | { kind: 'style-url'; url: string }
   | { kind: 'pmtiles-file'; path: string }
-  | { kind: 'tile-dir'; path: string };
+  | { kind: 'tile-dir'; path: string }
+  | { kind: 'mbtiles-file'; path: string };
 
 export class BasemapConfigError extends Error {}
 
@@ -14,7 +15,9 @@ export class BasemapConfigError extends Error {}
  * range requests), any other `http(s)` URL (a MapLibre style), a local
  * `.pmtiles` file (served by the api with range requests), or a directory of
  * `z/x/y.pbf` vector tiles (what `tilemaker --output <dir>` writes; served as
- * `/tiles/{z}/{x}/{y}`). A missing file is refused at boot.
+ * `/tiles/{z}/{x}/{y}`), or a local `.mbtiles` file of vector tiles (SQLite,
+ * what `tilemaker --output city.mbtiles` writes; served the same way). A
+ * missing file is refused at boot.
  * @example readBasemap('/srv/manhattan.pmtiles') // { kind: 'pmtiles-file', path: '/srv/manhattan.pmtiles' }
  */
 export function readBasemap(value: string | undefined, resolvePath: (path: string) => string): BasemapSource | undefined {
@@ -25,5 +28,6 @@ export function readBasemap(value: string | undefined, resolvePath: (path: strin
   if (!existsSync(path)) throw new BasemapConfigError(`BASEMAP="${text}": no such file or directory`);
   if (statSync(path).isDirectory()) return { kind: 'tile-dir', path };
   if (/\.pmtiles$/i.test(path)) return { kind: 'pmtiles-file', path };
-  throw new BasemapConfigError(`BASEMAP="${text}" must be a .pmtiles file, a directory of z/x/y.pbf tiles, or an http(s) URL`);
+  if (/\.mbtiles$/i.test(path)) return { kind: 'mbtiles-file', path };
+  throw new BasemapConfigError(`BASEMAP="${text}" must be a .pmtiles or .mbtiles file, a directory of z/x/y.pbf tiles, or an http(s) URL`);
 }

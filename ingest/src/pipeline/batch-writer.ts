@@ -1,6 +1,6 @@
 import type { Logger } from 'pino';
 import type { Reading } from '@citytwin/shared';
-import { CHANGE_CHANNELS, describeReadingsBatch, insertDeadLetters, insertReadingsBatch, notifyChange, touchSensorsLastSeen, type DeadLetter, type Db } from '@citytwin/store';
+import { CHANGE_CHANNELS, insertDeadLetters, insertReadingsBatch, notifyChange, ReadingsBatch, touchSensorsLastSeen, type DeadLetter, type Db } from '@citytwin/store';
 import { recordCommit, type IngestStats } from './ingest-stats';
 
 export interface BatchLimits {
@@ -19,7 +19,8 @@ export const DEFAULT_BATCH_LIMITS: BatchLimits = { maxRows: 20_000, maxDelayMs: 
 const RETRY_DELAYS_MS = [250, 500, 1000, 2000, 5000];
 
 interface Batch {
-  readings: Reading[];
+  /** COPY text, rollup deltas and newest times, built as readings arrive. */
+  readings: ReadingsBatch;
   letters: DeadLetter[];
   acks: Array<() => void>;
   /** performance.now() when the first message of the batch arrived. */
@@ -27,7 +28,7 @@ interface Batch {
 }
 
 function emptyBatch(): Batch {
-  return { readings: [], letters: [], acks: [], firstAtMs: 0 };
+  return { readings: new ReadingsBatch(), letters: [], acks: [], firstAtMs: 0 };
 }
 
 /**
@@ -59,7 +60,7 @@ export class BatchWriter {
   add(readings: readonly Reading[], letters: readonly DeadLetter[], ack: () => void): void {
     const batch = this.open;
     if (batch.acks.length === 0) batch.firstAtMs = performance.now();
-    for (const reading of readings) batch.readings.push(reading);
+    for (const reading of readings) batch.readings.add(reading);
     for (const letter of letters) batch.letters.push(letter);
     batch.acks.push(ack);
     this.held += readings.length;
@@ -146,7 +147,7 @@ export class BatchWriter {
   private async commit(batch: Batch): Promise<number> {
     const stored = await insertReadingsBatch(this.db, batch.readings);
     await insertDeadLetters(this.db, batch.letters);
-    noteNewest(this.lastSeen, batch.readings);
+    noteNewestTimes(this.lastSeen, batch.readings.newestBySensor);
     await this.touchLastSeen();
     return stored;
   }
@@ -154,8 +155,8 @@ export class BatchWriter {
   // The live channel's hook: every API instance learns from Postgres what the
   // batch changed and reads the new values itself. A lost announcement costs a
   // live update (the API also refreshes on a timer), never data or an ack.
-  private announce(readings: readonly Reading[]): void {
-    notifyChange(this.db, CHANGE_CHANNELS.readings, describeReadingsBatch(readings))
+  private announce(readings: ReadingsBatch): void {
+    notifyChange(this.db, CHANGE_CHANNELS.readings, readings.change())
       .catch((error: unknown) => this.logger.warn({ err: error }, 'readings committed but not announced to the live channel'));
   }
 
@@ -177,12 +178,6 @@ export class BatchWriter {
 }
 
 const LAST_SEEN_EVERY_MS = 1000;
-
-function noteNewest(newest: Map<string, number>, readings: readonly Reading[]): void {
-  for (const reading of readings) {
-    if ((newest.get(reading.sensorId) ?? -Infinity) < reading.tsMs) newest.set(reading.sensorId, reading.tsMs);
-  }
-}
 
 function noteNewestTimes(newest: Map<string, number>, times: ReadonlyMap<string, number>): void {
   for (const [id, ms] of times) if ((newest.get(id) ?? -Infinity) < ms) newest.set(id, ms);

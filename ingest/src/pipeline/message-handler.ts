@@ -8,6 +8,7 @@ import {
   type LatLng,
   type Reading,
   type Reject,
+  type SensorCellCache,
 } from '@citytwin/shared';
 
 /** Payloads larger than this are refused unread. */
@@ -18,6 +19,8 @@ export interface HandlerSettings {
   cityBounds: BBox;
   resolution: number;
   maxAgeMs: number;
+  /** Each sensor's cell while it stands still, so a message costs no `latLngToCell`. */
+  cells?: SensorCellCache | undefined;
 }
 
 export interface HandledMessage {
@@ -27,6 +30,8 @@ export interface HandledMessage {
   location: { sensorId: string; at: LatLng } | null;
   senml: boolean;
 }
+
+const refuse = (reject: Reject): HandledMessage => ({ readings: [], rejects: [reject], location: null, senml: false });
 
 const decoder = new TextDecoder('utf-8', { fatal: true });
 const OPEN_BRACKET = 0x5b;
@@ -54,7 +59,6 @@ export function handleTelemetryMessage(
   nowMs: number,
   contentType?: string,
 ): HandledMessage {
-  const refuse = (reject: Reject): HandledMessage => ({ readings: [], rejects: [reject], location: null, senml: false });
   const route = parseSensorTopic(topic, settings.topicPrefix);
   if (!route || route.kind !== 'telemetry') return refuse({ reason: 'bad_topic', detail: `topic ${topic} is not ${settings.topicPrefix}/sensors/<id>` });
   if (payload.byteLength > MAX_PAYLOAD_BYTES) return refuse({ reason: 'oversized', detail: `${payload.byteLength} bytes > ${MAX_PAYLOAD_BYTES}` });
@@ -72,6 +76,7 @@ export function handleTelemetryMessage(
     cityBounds: settings.cityBounds,
     knownLocation: knownLocation(route.sensorId),
     resolution: settings.resolution,
+    cells: settings.cells,
   };
   const senml = isSenmlPayload(payload, contentType);
   const parsed = senml ? parseSenmlPack(text, context) : parseNativePayload(text, context);

@@ -9,6 +9,8 @@ import { freePort } from './free-port';
 export interface MosquittoInstance {
   port: number;
   url: string;
+  /** The broker's process id while it runs. */
+  readonly pid: number | undefined;
   /** Stops it gracefully (SIGTERM: the persistence file is written) and waits for the exit. */
   stop(): Promise<void>;
   /** Starts it again on the same port with the same persistence. */
@@ -74,6 +76,9 @@ export async function startMosquitto(authentication?: { passwordFile: string; ac
   await start();
   return {
     port, url: `mqtt://127.0.0.1:${port}`, start, stop,
+    get pid() {
+      return child?.pid;
+    },
     async dispose() {
       await stop();
       await rm(dir, { recursive: true, force: true });

@@ -70,4 +70,15 @@ describe('parseSensorTopic', () => {
     expect(parseSensorTopic('citytwin/sensors/a b')).toBeUndefined();
     expect(parseSensorTopic('x/sensors/aq-001', 'x')).toEqual({ sensorId: 'aq-001', kind: 'telemetry' });
   });
+
+  it('refuses near misses: empty or bad ids, extra levels, look-alike prefixes and levels', () => {
+    for (const topic of [
+      'citytwin/sensors/', 'citytwin/sensors', 'citytwin/sensors//meta', 'citytwin/sensors/aq-1/', 'citytwin/sensors/aq-1/metax',
+      'citytwin/sensors/aq-1/meta/x', 'citytwin/sensors/aq-1/x', 'citytwinx/sensors/aq-1', 'xcitytwin/sensors/aq-1',
+      'citytwin/sensorsx/aq-1', 'citytwin/sensor/aq-1', 'citytwin//sensors/aq-1', `citytwin/sensors/${'a'.repeat(65)}`, 'citytwin/sensors/aq+1', '',
+    ]) {
+      expect(parseSensorTopic(topic), topic).toBeUndefined();
+    }
+    expect(parseSensorTopic(`citytwin/sensors/${'a'.repeat(64)}`)).toEqual({ sensorId: 'a'.repeat(64), kind: 'telemetry' });
+  });
 });

@@ -1,6 +1,7 @@
 import { isMetricCode, isValueInRange } from '../catalogue/metrics';
 import { isInsideBBox, type BBox } from '../city/city-profile';
-import { cellAtLatLng, type LatLng } from '../grid/cell';
+import { cellAtLatLng, type H3Cell, type LatLng } from '../grid/cell';
+import type { SensorCellCache } from '../grid/sensor-cell-cache';
 import type { Reading } from '../types';
 import type { Reject } from './reject-reasons';
 
@@ -16,6 +17,8 @@ export interface PayloadContext {
   /** Registered location, used when the payload carries none. */
   knownLocation: LatLng | null;
   resolution: number;
+  /** Remembers each sensor's cell while it stands still (ingest passes one; optional). */
+  cells?: SensorCellCache | undefined;
 }
 
 export interface ParsedPayload {
@@ -84,6 +87,13 @@ export function checkMetricValue(metric: string, value: unknown): Reject | undef
   return undefined;
 }
 
+/** The cell of the reading's location at the context's resolution, from the cache when it has one. */
+export function cellForLocation(location: LatLng, context: PayloadContext): H3Cell {
+  const cells = context.cells;
+  if (cells !== undefined && cells.resolution === context.resolution) return cells.cellOf(context.sensorId, location);
+  return cellAtLatLng(location, context.resolution);
+}
+
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
@@ -109,10 +119,12 @@ export function parseNativePayload(text: string, context: PayloadContext): Parse
   if (tooEarlyOrLate) return refuse(tooEarlyOrLate);
   const place = resolveLocation(body.lat, body.lng, context);
   if ('reason' in place) return refuse(place);
-  const cell = cellAtLatLng(place.location, context.resolution);
+  const cell = cellForLocation(place.location, context);
   const readings: Reading[] = [];
   const rejects: Reject[] = [];
-  for (const [metric, value] of Object.entries(body.values)) {
+  const values = body.values;
+  for (const metric in values) {
+    const value = values[metric];
     const problem = checkMetricValue(metric, value);
     if (problem) rejects.push(problem);
     else readings.push({ sensorId: context.sensorId, metric: metric as Reading['metric'], tsMs, value: value as number, cell });

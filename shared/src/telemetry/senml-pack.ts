@@ -1,6 +1,6 @@
-import { cellAtLatLng, type LatLng } from '../grid/cell';
+import type { LatLng } from '../grid/cell';
 import type { Reading } from '../types';
-import { checkMetricValue, checkTimestampWindow, resolveLocation, type ParsedPayload, type PayloadContext } from './native-payload';
+import { cellForLocation, checkMetricValue, checkTimestampWindow, resolveLocation, type ParsedPayload, type PayloadContext } from './native-payload';
 import type { Reject } from './reject-reasons';
 
 /** Media type of a SenML JSON pack (RFC 8428 §6); MQTT v5 publishers may set it as content type. */
@@ -46,8 +46,14 @@ function typeProblem(record: Record<string, unknown>): string | undefined {
 }
 
 function recordReject(record: Record<string, unknown>, index: number): Reject | undefined {
-  const mustUnderstand = Object.keys(record).find((label) => label.endsWith('_'));
-  if (mustUnderstand) return { reason: 'senml_must_understand', detail: `record ${index}: label "${mustUnderstand}" must be understood and is not` };
+  let mustUnderstand: string | undefined;
+  for (const label in record) {
+    if (label.endsWith('_')) {
+      mustUnderstand = label;
+      break;
+    }
+  }
+  if (mustUnderstand !== undefined) return { reason: 'senml_must_understand', detail: `record ${index}: label "${mustUnderstand}" must be understood and is not` };
   const problem = typeProblem(record);
   if (problem) return { reason: 'wrong_type', detail: `record ${index}: ${problem}` };
   return undefined;
@@ -77,6 +83,11 @@ export function resolveSenmlRecords(pack: readonly unknown[], nowS: number): { r
   const base: BaseFields = { bn: '', bt: 0, bv: 0, bu: undefined };
   const records: ResolvedSenmlRecord[] = [];
   const rejects: Reject[] = [];
+  // Records of a pack mostly repeat one name: join and check it once per change.
+  let lastBn: string | undefined;
+  let lastN: string | undefined;
+  let name = '';
+  let nameOk = false;
   pack.forEach((entry, index) => {
     if (!isRecord(entry)) {
       rejects.push({ reason: 'wrong_type', detail: `record ${index} is not an object` });
@@ -85,8 +96,14 @@ export function resolveSenmlRecords(pack: readonly unknown[], nowS: number): { r
     const problem = recordReject(entry, index);
     if (problem) return void rejects.push(problem);
     updateBase(base, entry);
-    const name = base.bn + (typeof entry['n'] === 'string' ? entry['n'] : '');
-    if (!SENML_NAME.test(name)) return void rejects.push({ reason: 'bad_senml_name', detail: `record ${index}: name "${name}" is not a SenML name` });
+    const n = typeof entry['n'] === 'string' ? entry['n'] : '';
+    if (n !== lastN || base.bn !== lastBn) {
+      lastBn = base.bn;
+      lastN = n;
+      name = base.bn + n;
+      nameOk = SENML_NAME.test(name);
+    }
+    if (!nameOk) return void rejects.push({ reason: 'bad_senml_name', detail: `record ${index}: name "${name}" is not a SenML name` });
     const time = base.bt + (typeof entry['t'] === 'number' ? entry['t'] : 0);
     const timeS = time < SENML_RELATIVE_TIME_LIMIT_S ? nowS + time : time;
     const unit = typeof entry['u'] === 'string' ? entry['u'] : base.bu;
@@ -97,9 +114,15 @@ export function resolveSenmlRecords(pack: readonly unknown[], nowS: number): { r
 
 /** The metric part of a SenML name: what follows the last `/` or `:` (`urn:dev:ow:10e2:pm25` -> `pm25`). */
 export function senmlMetricName(name: string): string {
+  if (name === lastMetricOf.name) return lastMetricOf.metric;
   const cut = Math.max(name.lastIndexOf('/'), name.lastIndexOf(':'));
-  return name.slice(cut + 1);
+  lastMetricOf.name = name;
+  lastMetricOf.metric = name.slice(cut + 1);
+  return lastMetricOf.metric;
 }
+
+// The last name asked about: records of a pack repeat their names.
+const lastMetricOf = { name: '', metric: '' };
 
 function packLocation(records: readonly ResolvedSenmlRecord[]): { lat: unknown; lng: unknown; indices: Set<number> } {
   let lat: unknown;
@@ -153,7 +176,7 @@ export function parseSenmlPack(text: string, context: PayloadContext): ParsedPay
     if (measured.length > 0 || rejects.length === 0) rejects.push(place);
     return { readings: [], rejects, location: null };
   }
-  const cell = cellAtLatLng(place.location, context.resolution);
+  const cell = cellForLocation(place.location, context);
   const readings: Reading[] = [];
   for (const record of measured) {
     const outcome = toReading(record, context, cell);

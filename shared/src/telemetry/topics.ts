@@ -27,11 +27,15 @@ export function ingestSubscriptions(prefix = DEFAULT_TOPIC_PREFIX): string[] {
 
 /** Splits a topic into sensor id and kind, or undefined when it is not ours or the id is bad. */
 export function parseSensorTopic(topic: string, prefix = DEFAULT_TOPIC_PREFIX): { sensorId: string; kind: TopicKind } | undefined {
-  const levels = topic.split('/');
-  if (levels[0] !== prefix || levels[1] !== 'sensors') return undefined;
-  const sensorId = levels[2] ?? '';
+  // Called for every message: index arithmetic rather than split('/').
+  const head = prefix.length + SENSORS_LEVEL.length;
+  if (!topic.startsWith(prefix) || !topic.startsWith(SENSORS_LEVEL, prefix.length)) return undefined;
+  const end = topic.indexOf('/', head);
+  const sensorId = end === -1 ? topic.slice(head) : topic.slice(head, end);
   if (!isSensorId(sensorId)) return undefined;
-  if (levels.length === 3) return { sensorId, kind: 'telemetry' };
-  if (levels.length === 4 && levels[3] === 'meta') return { sensorId, kind: 'meta' };
+  if (end === -1) return { sensorId, kind: 'telemetry' };
+  if (topic.length === end + 5 && topic.endsWith('/meta')) return { sensorId, kind: 'meta' };
   return undefined;
 }
+
+const SENSORS_LEVEL = '/sensors/';

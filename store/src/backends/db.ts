@@ -7,10 +7,10 @@ export interface Queryable {
   /** Runs several `;`-separated statements without parameters (migrations). */
   exec(sql: string): Promise<void>;
   /**
-   * Bulk-loads CSV text into `table(columns)` with Postgres `COPY ... FROM`,
-   * the fastest way into either back end.
+   * Bulk-loads CSV text (a string, or its UTF-8 bytes) into `table(columns)`
+   * with Postgres `COPY ... FROM`, the fastest way into either back end.
    */
-  copyCsv(table: string, columns: readonly string[], csv: string): Promise<void>;
+  copyCsv(table: string, columns: readonly string[], csv: string | Uint8Array): Promise<void>;
 }
 
 /** Receives the payload of each `NOTIFY` on a channel. */

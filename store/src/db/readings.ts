@@ -1,34 +1,12 @@
-import { cellToBigInt, type Reading } from '@citytwin/shared';
+import type { Reading } from '@citytwin/shared';
 import type { Db, Queryable } from '../backends/db';
-import { rollupDeltas } from './rollup-deltas';
+import { ReadingsBatch } from './readings-batch';
 import { ROLLUP_WIDTHS_S } from './rollup-ranges';
 
 const DAY_S = 86400;
 
 const STAGING = 'readings_staging';
 const COLUMNS = ['sensor_id', 'metric', 'ts', 'value', 'cell'] as const;
-
-function toCsv(readings: readonly Reading[]): string {
-  const cellIds = new Map<string, string>();
-  // Fleets report on aligned clocks, so a batch holds few distinct times: format each once.
-  const isoTimes = new Map<number, string>();
-  let csv = '';
-  for (const reading of readings) {
-    let cell = cellIds.get(reading.cell);
-    if (cell === undefined) {
-      cell = cellToBigInt(reading.cell).toString();
-      cellIds.set(reading.cell, cell);
-    }
-    let iso = isoTimes.get(reading.tsMs);
-    if (iso === undefined) {
-      iso = new Date(reading.tsMs).toISOString();
-      isoTimes.set(reading.tsMs, iso);
-    }
-    // Sensor ids and metric codes are validated to [A-Za-z0-9_.:-], so no quoting is needed.
-    csv += `${reading.sensorId},${reading.metric},${iso},${reading.value},${cell}\n`;
-  }
-  return csv;
-}
 
 const bucketsOf = (width: number) =>
   `SELECT cell, metric, ${width} AS width_s, to_timestamp(floor(extract(epoch FROM ts) / ${width}) * ${width}) AS bucket, value FROM fresh`;
@@ -91,18 +69,15 @@ INSERT INTO active_cell_days (bucket, cell)
 SELECT DISTINCT to_timestamp(bucket_s) AS bucket, cell FROM delta WHERE width_s = ${DAY_S} ORDER BY bucket, cell
 ON CONFLICT DO NOTHING`;
 
-async function addRollupDeltas(tx: Queryable, readings: readonly Reading[]): Promise<void> {
-  const deltas = rollupDeltas(readings, ROLLUP_WIDTHS_S);
-  await tx.query(ADD_ROLLUP_DELTAS, [
-    deltas.map((delta) => delta.cell),
-    deltas.map((delta) => delta.metric),
-    deltas.map((delta) => delta.widthS),
-    deltas.map((delta) => delta.bucketS),
-    deltas.map((delta) => delta.count),
-    deltas.map((delta) => delta.sum),
-    deltas.map((delta) => delta.min),
-    deltas.map((delta) => delta.max),
-  ]);
+// Array parameters as Postgres array literals, formatted in one join: the
+// driver would otherwise escape every element on its own. Numbers print in
+// JavaScript's shortest round-trip form, which float8 reads back exactly;
+// cells are decimal digits and metric codes [a-z0-9_], so nothing needs quoting.
+const arrayLiteral = (values: ReadonlyArray<number | string>) => `{${values.join(',')}}`;
+
+async function addRollupDeltas(tx: Queryable, batch: ReadingsBatch): Promise<void> {
+  const deltas = batch.rollupDeltas();
+  await tx.query(ADD_ROLLUP_DELTAS, [deltas.cell, deltas.metric, deltas.widthS, deltas.bucketS, deltas.count, deltas.sum, deltas.min, deltas.max].map(arrayLiteral));
 }
 
 /**
@@ -113,15 +88,16 @@ async function addRollupDeltas(tx: Queryable, readings: readonly Reading[]): Pro
  * readings were new.
  * @example await insertReadingsBatch(db, [{ sensorId: 'aq-1', metric: 'pm25', tsMs, value: 35, cell }]) // 1
  */
-export async function insertReadingsBatch(db: Db, readings: readonly Reading[]): Promise<number> {
-  if (readings.length === 0) return 0;
-  const csv = toCsv(readings);
+export async function insertReadingsBatch(db: Db, readings: readonly Reading[] | ReadingsBatch): Promise<number> {
+  const batch = readings instanceof ReadingsBatch ? readings : ReadingsBatch.of(readings);
+  if (batch.length === 0) return 0;
+  const csv = batch.copyData();
   return db.transaction(async (tx) => {
     await tx.exec('SAVEPOINT all_new');
     try {
       await tx.copyCsv('readings', COLUMNS, csv);
-      await addRollupDeltas(tx, readings);
-      return readings.length;
+      await addRollupDeltas(tx, batch);
+      return batch.length;
     } catch (error) {
       if (!isUniqueViolation(error)) throw error;
       await tx.exec('ROLLBACK TO SAVEPOINT all_new');

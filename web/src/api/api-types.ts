@@ -42,6 +42,15 @@ export interface CellsResponse {
   cells: CellDatum[];
 }
 
+/** `GET /api/cells?format=columnar`: the same cells as parallel arrays (cell i at index i). */
+export interface CellsColumnarResponse extends Omit<CellsResponse, 'cells'> {
+  format: 'columnar';
+  length: number;
+  h3: string[];
+  value: number[];
+  count: number[];
+}
+
 /** A GeoJSON FeatureCollection of area outlines (WGS84), as `GET /api/city/boundaries` returns. */
 export interface BoundaryCollection {
   type: 'FeatureCollection';

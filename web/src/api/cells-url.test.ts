@@ -21,4 +21,8 @@ describe('buildCellsUrl', () => {
       '/api/cells?layer=human&res=8&from=2026-06-01T00%3A00%3A00.000Z&to=2026-06-02T00%3A00%3A00.000Z',
     );
   });
+
+  it('asks for the columnar form when told to', () => {
+    expect(buildCellsUrl({ layer: 'physical', metric: 'pm25', res: 8, format: 'columnar' })).toBe('/api/cells?layer=physical&res=8&metric=pm25&format=columnar');
+  });
 });

@@ -10,6 +10,8 @@ export interface Polled<T> {
   loaded: boolean;
   /** True while a request for the current url is under way. */
   loading: boolean;
+  /** Epoch ms of the last good answer. */
+  fetchedAtMs?: number | undefined;
 }
 
 export const IDLE_POLLED: Polled<never> = { data: undefined, errorStatus: undefined, error: undefined, loaded: false, loading: false };
@@ -41,7 +43,7 @@ export function usePolledJson<T>(url: string | undefined, intervalMs: number): P
       fetchJson<T>(url, controller.signal).then(
         (data) => {
           if (cancelled) return;
-          setState({ data, errorStatus: undefined, error: undefined, loaded: true, loading: false });
+          setState({ data, errorStatus: undefined, error: undefined, loaded: true, loading: false, fetchedAtMs: Date.now() });
           if (intervalMs > 0) timer = setTimeout(tick, intervalMs);
         },
         (error: unknown) => {

@@ -6,8 +6,7 @@ import type { BoundaryCollection, CellDatum, CityInfo, HealthInfo } from '../api
 import type { FusionCell } from '../api/analysis-types';
 import { useI18n } from '../i18n/i18n-context';
 import { buildMapLayers, drawnCounts, type MapRole } from '../layers/map-layers';
-import { physicalColouring } from '../layers/physical-colour';
-import { robustMaxCount } from '../layers/robust-domain';
+import type { ViewBounds } from '../layers/values-in-view';
 import { areaLabels } from '../map/area-labels';
 import { CityMap, type MapView } from '../map/city-map';
 import { linkMaps } from '../map/map-sync';
@@ -21,6 +20,7 @@ import { StateBanner } from '../ui/state-banner';
 import { StatusLine } from '../ui/status-line';
 import { TimeBar } from '../ui/time-bar';
 import type { MapRegistry, MapSlot } from './map-registry';
+import { useCellLayers } from './use-cell-layers';
 import { usePageHandle } from './use-page-handle';
 import { usePlannerData, type PlannerData } from './use-planner-data';
 import type { ViewState } from './view-state';
@@ -57,6 +57,14 @@ function byCell<T extends { h3: string }>(cells: readonly T[] | undefined): Map<
   return new Map((cells ?? []).map((cell) => [cell.h3, cell]));
 }
 
+/** Quiet time after the last pan or zoom before the colour domain follows the new view. */
+const DOMAIN_DEBOUNCE_MS = 250;
+
+function boundsOf(map: MapLibreMap): ViewBounds {
+  const bounds = map.getBounds();
+  return [bounds.getWest(), bounds.getSouth(), bounds.getEast(), bounds.getNorth()];
+}
+
 function dataLoaded(role: MapRole, data: PlannerData): boolean {
   if (role === 'physical') return data.live.physical.loaded;
   if (role === 'human') return data.live.human.loaded;
@@ -88,8 +96,20 @@ export function Planner(props: PlannerProps) {
   const human = data.live.human.cells;
   const physicalByCell = useMemo(() => byCell<CellDatum>(physical), [physical]);
   const humanByCell = useMemo(() => byCell<CellDatum>(human), [human]);
-  const colouring = useMemo(() => physicalColouring(view.scale, metric, physical, zByCell), [view.scale, metric, physical, zByCell]);
-  const maxAppeals = useMemo(() => robustMaxCount(human.map((cell) => cell.count)), [human]);
+  const [bounds, setBounds] = useState<ViewBounds | undefined>(undefined);
+  const boundsTimer = useRef<ReturnType<typeof setTimeout>>(undefined);
+  const followView = useCallback(() => {
+    clearTimeout(boundsTimer.current);
+    boundsTimer.current = setTimeout(() => {
+      const map = registry.current.primary?.map;
+      if (map) setBounds(boundsOf(map));
+    }, DOMAIN_DEBOUNCE_MS);
+  }, []);
+  useEffect(() => () => clearTimeout(boundsTimer.current), []);
+  const cellLayers = useCellLayers(data.live.physical.columns, data.live.human.columns, view.scale, metric, zByCell, bounds, {
+    filled: view.mode === 'split', outlined: view.mode === 'overlay',
+  });
+  const { colouring, maxAppeals } = cellLayers;
   const labels = useMemo(() => areaLabels(props.boundaries), [props.boundaries]);
   const roles = rolesOf(view);
   const placement = data.placement.data?.picks;
@@ -100,10 +120,10 @@ export function Planner(props: PlannerProps) {
   const onCellClick = useCallback((h3: string) => onChange({ cell: h3 }), [onChange]);
   const hovered = hover?.h3;
   const layersByRole = useMemo(() => new Map(roles.map((role) => [role, buildMapLayers({
-    role, physical, human, fusion: fusionCells ?? [], placement: placement ?? [], physicalColouring: colouring, maxAppeals,
+    role, physical: cellLayers.physical, humanFilled: cellLayers.humanFilled, humanOutlined: cellLayers.humanOutlined, fusion: fusionCells ?? [], placement: placement ?? [],
     showPhysical: view.showPhysical, showHuman: view.showHuman, hovered, labels, beforeId: BOUNDARY_LINE_LAYER_ID,
     onHover: onHover(role), onClick: onCellClick,
-  })])), [roles.join(), physical, human, fusionCells, placement, colouring, maxAppeals, view.showPhysical, view.showHuman, hovered, labels, onHover, onCellClick]);
+  })])), [roles.join(), cellLayers.physical, cellLayers.humanFilled, cellLayers.humanOutlined, fusionCells, placement, view.showPhysical, view.showHuman, hovered, labels, onHover, onCellClick]);
 
   // Split maps follow each other.
   useEffect(() => {
@@ -128,11 +148,15 @@ export function Planner(props: PlannerProps) {
     const entry = registry.current[slot];
     if (entry) entry.loaded = true;
     setLoadedSlots((count) => count + 1);
+    followView();
   };
   const onDestroyed = (slot: MapSlot) => () => {
     delete registry.current[slot];
   };
-  const onMoveEnd = useCallback((next: MapView) => onChange({ centre: next.centre, zoom: next.zoom }), [onChange]);
+  const onMoveEnd = useCallback((next: MapView) => {
+    onChange({ centre: next.centre, zoom: next.zoom });
+    followView();
+  }, [onChange, followView]);
 
   usePageHandle(registry, {
     mode: view.mode, lang: i18n.lang,
@@ -192,7 +216,10 @@ export function Planner(props: PlannerProps) {
         primaryMap: () => registry.current.primary?.map,
         mapCanvases: () => [registry.current.primary, view.mode === 'split' ? registry.current.secondary : undefined].flatMap((entry) => (entry ? [entry.map.getCanvas()] : [])),
       })}
-      <StatusLine health={props.health} live={data.live} timeZone={city.timeZone} />
+      <StatusLine
+        health={props.health} live={data.live} timeZone={city.timeZone}
+        fusion={view.mode === 'fusion' ? { loaded: data.fusion.loaded, cells: fusionCells?.length ?? 0, res: data.fusion.data?.res, fetchedAtMs: data.fusion.fetchedAtMs, error: data.fusion.error } : undefined}
+      />
     </div>
   );
 }

@@ -39,8 +39,8 @@ export function usePlannerData(city: CityInfo, view: ViewState, zoom: number, sh
   const requestKey = view.mode === 'fusion' ? '' : JSON.stringify({ res, from, to, metric: view.metric, category: view.category });
   const requests = useMemo(() => {
     if (!requestKey) return undefined;
-    const physical: CellsRequest = { layer: 'physical', metric: view.metric, res, from, to };
-    const human: CellsRequest = { layer: 'human', res, category: view.category, from, to };
+    const physical: CellsRequest = { layer: 'physical', metric: view.metric, res, from, to, format: 'columnar' };
+    const human: CellsRequest = { layer: 'human', res, category: view.category, from, to, format: 'columnar' };
     return { physical, human };
     // requestKey stands for every input.
   }, [requestKey]);

@@ -1,13 +1,11 @@
 import { H3HexagonLayer } from '@deck.gl/geo-layers';
-import { ScatterplotLayer, TextLayer } from '@deck.gl/layers';
+import { ColumnLayer, ScatterplotLayer, TextLayer } from '@deck.gl/layers';
 import type { Layer, PickingInfo } from '@deck.gl/core';
 import { cellToLatLng } from 'h3-js';
-import type { CellDatum } from '../api/api-types';
 import type { FusionCell } from '../api/analysis-types';
 import type { AreaLabel } from '../map/area-labels';
-import { countColour } from './colour-scale';
+import type { CellLayerBuffers } from './cell-buffers';
 import { fusionColour, PLACEMENT_COLOUR } from './fusion-palette';
-import type { PhysicalColouring } from './physical-colour';
 
 export const PHYSICAL_LAYER_ID = 'physical-cells';
 export const HUMAN_LAYER_ID = 'human-cells';
@@ -21,13 +19,14 @@ export type MapRole = 'physical' | 'human' | 'overlay' | 'fusion';
 
 export interface MapLayersInput {
   role: MapRole;
-  physical: readonly CellDatum[];
-  human: readonly CellDatum[];
+  /** Physical cells with their colours. */
+  physical: CellLayerBuffers;
+  /** Appeal cells filled (the human map of the split). */
+  humanFilled: CellLayerBuffers;
+  /** Appeal cells as outlines over a faint fill (the overlay). */
+  humanOutlined: CellLayerBuffers;
   fusion: readonly FusionCell[];
   placement: ReadonlyArray<{ h3: string; covers: number }>;
-  physicalColouring: PhysicalColouring;
-  /** Top of the appeal-count scale (robust). */
-  maxAppeals: number;
   showPhysical: boolean;
   showHuman: boolean;
   hovered: string | undefined;
@@ -50,27 +49,34 @@ function events(input: MapLayersInput) {
   };
 }
 
-function physicalLayer(input: MapLayersInput): Layer {
-  const colouring = input.physicalColouring;
-  return new H3HexagonLayer<CellDatum>({
-    id: PHYSICAL_LAYER_ID, data: input.physical, visible: input.showPhysical, getHexagon: (cell) => cell.h3,
-    extruded: false, stroked: false, filled: true, highPrecision: false,
-    getFillColor: colouring.colour, updateTriggers: { getFillColor: [colouring.key] },
-    ...events(input), ...(input.beforeId ? { beforeId: input.beforeId } : {}),
+/**
+ * A layer of same-resolution hexagons from binary attributes: one instanced
+ * hexagon shape placed at each centre (deck.gl's ColumnLayer, as
+ * H3HexagonLayer does without highPrecision), coloured by a byte per channel.
+ * Hover and click name the cell by its index into the columns.
+ */
+function hexColumnsLayer(id: string, buffers: CellLayerBuffers, visible: boolean, outlined: boolean, input: MapLayersInput): Layer {
+  const h3At = (index: number) => (index >= 0 ? buffers.columns.h3[index] : undefined);
+  return new ColumnLayer({
+    id, data: buffers.data, visible: visible && buffers.vertices !== undefined, diskResolution: 6, radius: 1, ...(buffers.vertices ? { vertices: buffers.vertices } : {}),
+    extruded: false, flatShading: true, filled: true, stroked: outlined, lineWidthUnits: 'pixels', getLineWidth: 3, lineWidthMinPixels: 2,
+    pickable: true,
+    onHover: (info: PickingInfo) => input.onHover(h3At(info.index), info.x, info.y),
+    onClick: (info: PickingInfo) => {
+      const h3 = h3At(info.index);
+      if (h3) input.onClick(h3);
+      return true;
+    },
+    ...(input.beforeId ? { beforeId: input.beforeId } : {}),
   });
 }
 
+function physicalLayer(input: MapLayersInput): Layer {
+  return hexColumnsLayer(PHYSICAL_LAYER_ID, input.physical, input.showPhysical, false, input);
+}
+
 function humanLayer(input: MapLayersInput, outlined: boolean): Layer {
-  const top = input.maxAppeals;
-  return new H3HexagonLayer<CellDatum>({
-    id: HUMAN_LAYER_ID, data: input.human, visible: input.showHuman, getHexagon: (cell) => cell.h3,
-    extruded: false, stroked: outlined, filled: true, highPrecision: false,
-    getFillColor: (cell) => countColour(cell.count, top, outlined ? 80 : 210),
-    getLineColor: (cell) => countColour(cell.count, top, 255),
-    lineWidthUnits: 'pixels', getLineWidth: 3, lineWidthMinPixels: 2,
-    updateTriggers: { getFillColor: [top, outlined], getLineColor: [top] },
-    ...events(input), ...(input.beforeId ? { beforeId: input.beforeId } : {}),
-  });
+  return hexColumnsLayer(HUMAN_LAYER_ID, outlined ? input.humanOutlined : input.humanFilled, input.showHuman, outlined, input);
 }
 
 function fusionLayers(input: MapLayersInput): Layer[] {
@@ -123,7 +129,7 @@ export function buildMapLayers(input: MapLayersInput): Layer[] {
 }
 
 /** Ids and cell counts of the data layers a map draws, for `window.__citytwin.maps`. */
-export function drawnCounts(input: Pick<MapLayersInput, 'role' | 'physical' | 'human' | 'fusion' | 'placement' | 'showPhysical' | 'showHuman'>): Record<string, number> {
+export function drawnCounts(input: { role: MapRole; physical: { length: number }; human: { length: number }; fusion: readonly unknown[]; placement: readonly unknown[]; showPhysical: boolean; showHuman: boolean }): Record<string, number> {
   const physical = input.showPhysical ? input.physical.length : 0;
   const human = input.showHuman ? input.human.length : 0;
   if (input.role === 'physical') return { [PHYSICAL_LAYER_ID]: input.physical.length };

@@ -33,11 +33,11 @@ function linearTicks(low: number, high: number, higherIsWorse: boolean): LegendT
 
 /**
  * The physical layer's colours for a scale mode: `data` spreads the severity
- * palette over the robust domain of the values shown (2nd-98th percentile,
- * clamped to the catalogue range), `fixed` over the catalogue range (log
+ * palette over the robust domain of the values of the cells in view
+ * (2nd-98th percentile, clamped to the catalogue range; `valuesInView`), `fixed` over the catalogue range (log
  * stretch for concentrations), `z` paints the cell's Gi* z on a diverging palette.
  */
-export function physicalColouring(scale: ScaleMode, spec: MetricSpec, cells: readonly CellDatum[], zByCell: ReadonlyMap<string, number>, alpha = 210): PhysicalColouring {
+export function physicalColouring(scale: ScaleMode, spec: MetricSpec, valuesInView: ArrayLike<number>, zByCell: ReadonlyMap<string, number>, alpha = 210): PhysicalColouring {
   if (scale === 'z') {
     return {
       colour: (cell) => zColour(zByCell.get(cell.h3) ?? 0, alpha), palette: DIVERGING_PALETTE, unit: 'Gi* z', key: `z:${zByCell.size}`,
@@ -48,9 +48,7 @@ export function physicalColouring(scale: ScaleMode, spec: MetricSpec, cells: rea
     const ticks = [0, 0.25, 0.5, 0.75, 1].map((position) => ({ position, label: formatReading(valueAtScalePosition(spec.higherIsWorse ? position : 1 - position, spec)) }));
     return { colour: (cell) => metricColour(cell.value, spec, alpha), palette: SEVERITY_PALETTE, ticks, unit: spec.unit, key: `fixed:${spec.code}` };
   }
-  const values = new Float64Array(cells.length);
-  cells.forEach((cell, index) => (values[index] = cell.value));
-  const [low, high] = robustDomain(values, spec);
+  const [low, high] = robustDomain(valuesInView, spec);
   const span = high - low;
   return {
     colour: (cell) => {

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { METRICS } from '@citytwin/shared';
-import { buildMapLayers } from '../layers/map-layers';
-import { physicalColouring } from '../layers/physical-colour';
+import { buildWallLayers } from '../wall/wall-layers';
 import { LiveLayerData } from './live-layer-data';
 
 describe('LiveLayerData', () => {
@@ -31,17 +30,22 @@ describe('LiveLayerData', () => {
   it('hands deck.gl the same layers (same ids) with the updated data after a delta', () => {
     const physical = new LiveLayerData();
     const human = new LiveLayerData();
-    physical.applySnapshot(8, [{ h3: '8831aa5c1bfffff', value: 60, count: 4 }]);
     human.applySnapshot(8, []);
-    const build = () => buildMapLayers({
-      role: 'overlay', physical: physical.data, human: human.data, fusion: [], placement: [], maxAppeals: 10, showPhysical: true, showHuman: true,
-      physicalColouring: physicalColouring('data', METRICS.noise_db, physical.data, new Map()), hovered: undefined, labels: [], onHover: () => {}, onClick: () => {},
+    physical.applySnapshot(8, [{ h3: '8831aa5c1bfffff', value: 60, count: 4 }, { h3: '8831aa5c1ffffff', value: 40, count: 4 }, { h3: '8831aa5c13fffff', value: 80, count: 4 }]);
+    const build = () => buildWallLayers({
+      fusion: false, physical: physical.data, human: human.data, fused: [], alertCells: [], metric: METRICS.noise_db, maxAppeals: 10, labels: [], beforeId: 'x',
     });
+    type Binary = { length: number; attributes: { getPosition: { value: Float32Array }; getFillColor: { value: Uint8Array } } };
     const first = build();
+    const again = build();
+    // Unchanged data: the very same centres, so deck.gl uploads nothing.
+    expect((again[0]!.props.data as Binary).attributes.getPosition.value).toBe((first[0]!.props.data as Binary).attributes.getPosition.value);
     physical.applyDelta(8, [{ h3: '8831aa5c1bfffff', value: 75, count: 5 }], []);
     const second = build();
     expect(second.map((layer) => layer.id)).toEqual(first.map((layer) => layer.id));
-    expect(second[0]!.props.data).toBe(physical.data);
-    expect((second[0]!.props.data as Array<{ value: number }>)[0]!.value).toBe(75);
+    const before = (first[0]!.props.data as Binary).attributes.getFillColor.value;
+    const after = (second[0]!.props.data as Binary).attributes.getFillColor.value;
+    expect((second[0]!.props.data as Binary).length).toBe(3);
+    expect([...after.subarray(0, 4)]).not.toEqual([...before.subarray(0, 4)]);
   });
 });

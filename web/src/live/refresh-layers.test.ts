@@ -38,4 +38,16 @@ describe('refreshLayers', () => {
     expect(state.lastRefreshMs).toBe(500);
     expect(state.physical).toMatchObject({ loaded: false, cells: [], error: 'network error' });
   });
+
+  it('keeps the same cell arrays when a refresh answers the same cells, and reads the columnar form', async () => {
+    const columnar = (layer: 'physical' | 'human', value: number) => ({ ...answer(layer, 8, 'a'), cells: undefined, format: 'columnar' as const, length: 1, h3: ['a'], value: [value], count: [1] });
+    const first = await refreshLayers(INITIAL_LIVE_CELLS, REQUESTS, async (url) => columnar(url.includes('physical') ? 'physical' : 'human', 5), () => 1000);
+    expect(first.physical.cells).toEqual([{ h3: 'a', value: 5, count: 1 }]);
+    const same = await refreshLayers(first, REQUESTS, async (url) => columnar(url.includes('physical') ? 'physical' : 'human', 5), () => 2000);
+    expect(same.physical.columns).toBe(first.physical.columns);
+    expect(same.physical.cells).toBe(first.physical.cells);
+    const changed = await refreshLayers(same, REQUESTS, async (url) => columnar(url.includes('physical') ? 'physical' : 'human', 6), () => 3000);
+    expect(changed.physical.columns).not.toBe(first.physical.columns);
+    expect([...changed.physical.columns.value]).toEqual([6]);
+  });
 });

@@ -1,9 +1,12 @@
 import { buildCellsUrl, type CellsRequest } from '../api/cells-url';
-import type { CellDatum, CellsResponse } from '../api/api-types';
+import type { CellDatum, CellsColumnarResponse, CellsResponse } from '../api/api-types';
+import { NO_COLUMNS, cellsOf, columnsOf, sameColumns, type CellColumns } from '../api/cell-columns';
 
 /** What the page holds for one layer: the last good data, and the last error if the latest refresh failed. */
 export interface LayerState {
   cells: CellDatum[];
+  /** The same cells as columns (what the map layers draw from); the same object while a refresh changes nothing. */
+  columns: CellColumns;
   /** Resolution the api answered with (it may clamp the human layer). */
   res: number | undefined;
   /** The request these cells answer, so a stale answer is recognisable. */
@@ -22,13 +25,20 @@ export interface LiveCells {
   lastRefreshMs: number | undefined;
 }
 
-export const EMPTY_LAYER: LayerState = { cells: [], res: undefined, url: undefined, suppressedBelow: undefined, error: undefined, loaded: false };
+export const EMPTY_LAYER: LayerState = { cells: [], columns: NO_COLUMNS, res: undefined, url: undefined, suppressedBelow: undefined, error: undefined, loaded: false };
 export const INITIAL_LIVE_CELLS: LiveCells = { physical: EMPTY_LAYER, human: EMPTY_LAYER, lastRefreshMs: undefined };
 
-function settle(previous: LayerState, url: string, result: PromiseSettledResult<CellsResponse>): LayerState {
+type CellsAnswer = CellsResponse | CellsColumnarResponse;
+
+function settle(previous: LayerState, url: string, result: PromiseSettledResult<CellsAnswer>): LayerState {
   if (result.status === 'fulfilled') {
-    const { cells, res, suppressedBelow } = result.value;
-    return { cells, res, url, suppressedBelow, error: undefined, loaded: true };
+    const { res, suppressedBelow } = result.value;
+    const fresh = columnsOf(result.value);
+    // An unchanged answer keeps the previous arrays, so nothing downstream (geometry, colours, lookups) is derived again.
+    const unchanged = previous.loaded && sameColumns(previous.columns, fresh);
+    const columns = unchanged ? previous.columns : fresh;
+    const cells = unchanged ? previous.cells : cellsOf(fresh);
+    return { cells, columns, res, url, suppressedBelow, error: undefined, loaded: true };
   }
   const reason = result.reason instanceof Error ? result.reason.message : String(result.reason);
   // Keep showing the previous data: a wall display must never go blank on a hiccup.
@@ -42,7 +52,7 @@ function settle(previous: LayerState, url: string, result: PromiseSettledResult<
 export async function refreshLayers(
   previous: LiveCells,
   requests: { physical: CellsRequest; human: CellsRequest },
-  fetchCells: (url: string) => Promise<CellsResponse>,
+  fetchCells: (url: string) => Promise<CellsAnswer>,
   nowMs: () => number,
 ): Promise<LiveCells> {
   const physicalUrl = buildCellsUrl(requests.physical);

@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { fetchJson } from '../api/fetch-json';
 import type { CellsRequest } from '../api/cells-url';
-import type { CellsResponse } from '../api/api-types';
+import type { CellsColumnarResponse, CellsResponse } from '../api/api-types';
 import { nextRefreshDelayMs } from './refresh-delay';
 import { INITIAL_LIVE_CELLS, refreshLayers, type LiveCells } from './refresh-layers';
 
@@ -24,7 +24,7 @@ export function useLiveCells(requests: { physical: CellsRequest; human: CellsReq
     let timer: ReturnType<typeof setTimeout> | undefined;
     const controller = new AbortController();
     const tick = () => {
-      refreshLayers(latest.current, requests, (url) => fetchJson<CellsResponse>(url, controller.signal), Date.now)
+      refreshLayers(latest.current, requests, (url) => fetchJson<CellsResponse | CellsColumnarResponse>(url, controller.signal), Date.now)
         .then((next) => {
           if (cancelled) return;
           latest.current = next;

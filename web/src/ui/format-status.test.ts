@@ -28,6 +28,20 @@ describe('describeStatus', () => {
   });
 });
 
+describe('describeStatus in fusion mode', () => {
+  it('counts the fused cells once they arrived instead of saying the unused layers are loading (regression: "loading" stayed after the fusion map drew)', () => {
+    const fusion = { loaded: true, cells: 12, res: 7, fetchedAtMs: Date.UTC(2026, 0, 1, 1, 2, 3), error: undefined };
+    const status = describeStatus({ status: 'ok', store: 'pglite', broker: 'embedded' }, INITIAL_LIVE_CELLS, 'UTC', 'en', fusion);
+    expect(status.text).toBe('store pglite · updated 01:02:03 · fused classes: 12 cells (res 7)');
+    expect(status.text).not.toContain('loading');
+  });
+
+  it('says the fused cells are loading before their answer', () => {
+    const fusion = { loaded: false, cells: 0, res: undefined, fetchedAtMs: undefined, error: undefined };
+    expect(describeStatus(undefined, INITIAL_LIVE_CELLS, 'UTC', 'zh', fusion).text).toBe('存储 … · 尚未更新 · 融合分类：加载中');
+  });
+});
+
 describe('describeStatus in Chinese', () => {
   it('has no English word left', () => {
     const status = describeStatus({ status: 'ok', store: 'pglite', broker: 'embedded' }, INITIAL_LIVE_CELLS, 'UTC', 'zh');

@@ -4,6 +4,11 @@ import type { MetricSpec } from '@citytwin/shared';
 import type { CellDatum } from '../api/api-types';
 import type { FusionCell } from '../api/analysis-types';
 import type { AreaLabel } from '../map/area-labels';
+import { columnsOf, type CellColumns } from '../api/cell-columns';
+import { cellLayerBuffers } from '../layers/cell-buffers';
+import { fillColours } from '../layers/cell-colours';
+import { countColour } from '../layers/colour-scale';
+import { hexCentroids } from '../layers/hex-geometry';
 import { buildMapLayers } from '../layers/map-layers';
 import { physicalColouring } from '../layers/physical-colour';
 
@@ -23,6 +28,19 @@ export interface WallLayersInput {
 
 const ignore = () => undefined;
 
+/** Columns and centres per cell array: a live delta makes a new array, an unchanged layer keeps its geometry. */
+const geometryCache = new WeakMap<readonly CellDatum[], { columns: CellColumns; positions: Float32Array }>();
+
+function geometryOf(cells: readonly CellDatum[]): { columns: CellColumns; positions: Float32Array } {
+  let entry = geometryCache.get(cells);
+  if (!entry) {
+    const columns = columnsOf({ layer: 'physical', res: 0, from: '', to: '', cells: [...cells] });
+    entry = { columns, positions: hexCentroids(columns) };
+    geometryCache.set(cells, entry);
+  }
+  return entry;
+}
+
 /**
  * What the wall's one map draws: the planner's overlay (physical fill,
  * appeals as outlines) or its fusion classes on the fusion scene, and always
@@ -30,9 +48,14 @@ const ignore = () => undefined;
  * data moves, so deck.gl updates the layers it has instead of building new ones.
  */
 export function buildWallLayers(input: WallLayersInput): Layer[] {
+  const physical = geometryOf(input.physical);
+  const human = geometryOf(input.human);
+  const colouring = physicalColouring('data', input.metric, physical.columns.value, new Map());
+  const top = input.maxAppeals;
+  const humanOutlined = cellLayerBuffers(human.columns, human.positions, fillColours(human.columns, (cell) => countColour(cell.count, top, 80)), fillColours(human.columns, (cell) => countColour(cell.count, top, 255)));
   const base = buildMapLayers({
-    role: input.fusion ? 'fusion' : 'overlay', physical: input.physical, human: input.human, fusion: input.fused.filter((cell) => cell.class !== 'none'),
-    placement: [], physicalColouring: physicalColouring('data', input.metric, input.physical, new Map()), maxAppeals: input.maxAppeals,
+    role: input.fusion ? 'fusion' : 'overlay', fusion: input.fused.filter((cell) => cell.class !== 'none'), placement: [],
+    physical: cellLayerBuffers(physical.columns, physical.positions, fillColours(physical.columns, colouring.colour)), humanFilled: humanOutlined, humanOutlined,
     showPhysical: true, showHuman: true, hovered: undefined, labels: input.labels, beforeId: input.beforeId, onHover: ignore, onClick: ignore,
   });
   const alerts = new H3HexagonLayer<string>({

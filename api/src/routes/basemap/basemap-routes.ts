@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { Type } from 'typebox';
 import type { AppContext } from '../../app/app-context';
 import type { FastifyTypeBox } from '../../app/fastify-typebox';
+import { MbtilesArchive } from './mbtiles-archive';
 
 /** Where the page finds a configured PMTiles file. */
 export const PMTILES_PATH = '/basemap/archive.pmtiles';
@@ -42,7 +43,8 @@ export function parseRange(header: string | undefined, size: number): { start: n
 /**
  * `GET /api/basemap` tells the page which basemap to draw (`BASEMAP`);
  * `GET /basemap/archive.pmtiles` serves a local PMTiles file with HTTP range
- * requests; `GET /tiles/{z}/{x}/{y}` serves a tile directory (tilemaker's output).
+ * requests; `GET /tiles/{z}/{x}/{y}` serves vector tiles from a tile directory
+ * or an `.mbtiles` file (tilemaker's outputs).
  * Nothing leaves the machine unless BASEMAP is a remote URL.
  */
 export function registerBasemapRoutes(app: FastifyTypeBox, context: AppContext): void {
@@ -52,6 +54,7 @@ export function registerBasemapRoutes(app: FastifyTypeBox, context: AppContext):
     if (source.kind === 'pmtiles-url') return { kind: 'pmtiles' as const, url: source.url };
     if (source.kind === 'style-url') return { kind: 'style' as const, url: source.url };
     if (source.kind === 'pmtiles-file') return { kind: 'pmtiles' as const, url: PMTILES_PATH };
+    // A tile directory and an .mbtiles file are both served as /tiles/{z}/{x}/{y}.
     return { kind: 'vector-tiles' as const, tiles: TILES_TEMPLATE };
   });
 
@@ -78,15 +81,25 @@ export function registerBasemapRoutes(app: FastifyTypeBox, context: AppContext):
   }
 
   if (source?.kind === 'tile-dir') {
-    app.get('/tiles/:z/:x/:y', { schema: { params: TileParams } }, async (request, reply) => {
-      const { z, x } = request.params;
-      const y = request.params.y.replace(/\.(pbf|mvt)$/, '');
-      const tile = await readFile(join(source.path, String(z), String(x), `${y}.pbf`)).catch(() => undefined);
-      // An empty 204 is how tile servers say "nothing here"; MapLibre draws nothing for it.
-      if (!tile) return reply.status(204).send();
-      void reply.header('content-type', 'application/vnd.mapbox-vector-tile').header('cache-control', 'public, max-age=3600');
-      if (tile[0] === 0x1f && tile[1] === 0x8b) void reply.header('content-encoding', 'gzip');
-      return reply.send(tile);
-    });
+    registerTileRoute(app, (z, x, y) => readFile(join(source.path, String(z), String(x), `${y}.pbf`)).catch(() => undefined));
   }
+
+  if (source?.kind === 'mbtiles-file') {
+    const archive = MbtilesArchive.openVector(source.path);
+    app.addHook('onClose', async () => archive.close());
+    registerTileRoute(app, async (z, x, y) => archive.tile(z, x, y));
+  }
+}
+
+/** `GET /tiles/{z}/{x}/{y}` (`.pbf`/`.mvt` suffix allowed) from a tile reader; a missing tile is a 204. */
+function registerTileRoute(app: FastifyTypeBox, readTile: (z: number, x: number, y: number) => Promise<Buffer | undefined>): void {
+  app.get('/tiles/:z/:x/:y', { schema: { params: TileParams } }, async (request, reply) => {
+    const { z, x } = request.params;
+    const tile = await readTile(z, x, Number(request.params.y.replace(/\.(pbf|mvt)$/, '')));
+    // An empty 204 is how tile servers say "nothing here"; MapLibre draws nothing for it.
+    if (!tile) return reply.status(204).send();
+    void reply.header('content-type', 'application/vnd.mapbox-vector-tile').header('cache-control', 'public, max-age=3600');
+    if (tile[0] === 0x1f && tile[1] === 0x8b) void reply.header('content-encoding', 'gzip');
+    return reply.send(tile);
+  });
 }

@@ -96,4 +96,29 @@ describe('GET /api/cells', () => {
     expect(response.statusCode).toBe(401);
     expect(response.json().code).toBe('CT_ERR_UNAUTHORIZED');
   });
+  it('gives the same cells as parallel arrays with format=columnar, and the default answer is unchanged', async () => {
+    const objects = (await get('layer=human&res=9', { authorization: 'Bearer op-key' })).json();
+    const response = await get('layer=human&res=9&format=columnar', { authorization: 'Bearer op-key' });
+    expect(response.statusCode).toBe(200);
+    const columnar = response.json();
+    expect(objects.format).toBeUndefined();
+    expect(columnar).toMatchObject({ format: 'columnar', layer: 'human', res: 9, length: 2, from: objects.from, to: objects.to });
+    expect(columnar.cells).toBeUndefined();
+    const rebuilt = columnar.h3.map((h3: string, index: number) => ({ h3, value: columnar.value[index], count: columnar.count[index] }));
+    expect(rebuilt).toEqual(objects.cells);
+    const physical = (await get('layer=physical&metric=noise_db&res=9&format=columnar')).json();
+    expect(physical).toMatchObject({ format: 'columnar', metric: 'noise_db', length: 1, h3: [cell9], value: [60], count: [2] });
+  });
+
+  it('documents the columnar answer in the OpenAPI document', async () => {
+    const document = (await t.app.inject({ url: '/api/openapi.json' })).json();
+    const cells = document.paths['/api/cells'].get;
+    expect(cells.parameters.find((parameter: { name: string }) => parameter.name === 'format').schema.enum).toEqual(['objects', 'columnar']);
+    expect(JSON.stringify(cells.responses['200'])).toContain('columnar');
+  });
+
+  it('refuses an unknown format', async () => {
+    const response = await get('layer=human&res=8&format=arrow');
+    expect(response.statusCode).toBe(400);
+  });
 });
