@@ -17,5 +17,5 @@ export { runImportAppeals, IMPORT_APPEALS_HELP } from './cli/import-appeals-comm
 export { runCommand, TWIN_HELP } from './cli/run-command';
 export { startLiveSimulation, type LiveSimulation, type LiveSimulationOptions } from './live/live-simulation';
 export { demoFleet } from './live/live-simulation';
-export { historySlices, type HistoryDay, type HistoryOptions, type HistoryReading, type HistoryAppeal } from './live/history-backfill';
+export { historySlices, historySliceCount, HISTORY_HOURS_PER_SLICE, type HistoryDay, type HistoryOptions, type HistoryReading, type HistoryAppeal } from './live/history-backfill';
 export { runImportAreas, IMPORT_AREAS_HELP } from './cli/import-areas-command';

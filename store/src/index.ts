@@ -30,3 +30,4 @@ export { openReadReplica, type ReadReplicaDb, type ReadReplicaOptions, type Repl
 export { replaceAdminAreas, listAdminAreas, listLocatedAppeals, setAppealAreas, ADMIN_AREAS_CHANNEL, type AdminAreaLevel, type StoredAdminArea } from './db/admin-areas';
 export { insertApiKey, findApiKey, listApiKeys, revokeApiKey, type StoredApiKey } from './db/api-keys';
 export { countAppealsInDay, countOverdueAppeals, listOverdueGroups, type AppealDayCounts, type OverdueGroup } from './db/live-figures';
+export { findHistoryBackfill, startHistoryBackfillMarker, saveHistoryBackfillProgress, type HistoryBackfillMarker } from './db/history-backfills';

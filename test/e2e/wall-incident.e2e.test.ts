@@ -69,8 +69,7 @@ describe('wall display shows a planted incident (all-in-one, built-in simulation
     const site = latLngToCell(centre[1], centre[0], 9);
     const near = new Set(gridDisk(site, 2).flatMap((cell) => [cell, cellToParent(cell, 8)]));
     const { page, problems } = browser;
-    // While the history backfill writes on the embedded database, the page's first load can take over 30 s.
-    await page.goto(`${stack.url}/wall?scenes=ticker&lang=en&metric=noise_db&category=noise`, { timeout: 120_000 });
+    await page.goto(`${stack.url}/wall?scenes=ticker&lang=en&metric=noise_db&category=noise`);
     await page.waitForFunction(() => (globalThis as unknown as Globals).__citytwin?.ready === true, null, { timeout: 120_000 });
     const alert = await page.waitForFunction(
       (cells) => (globalThis as unknown as Globals).__citytwin?.wall?.tickerItems.find((item) => item.kind === 'alert' && item.h3 !== undefined && cells.includes(item.h3)) ?? null,

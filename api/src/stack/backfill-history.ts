@@ -1,35 +1,42 @@
 import type { Logger } from 'pino';
-import { cellAtLatLng, slaDeadlines, slaForCategory, type Reading } from '@citytwin/shared';
-import { historySlices, type HistoryDay, type SimulatedSensor } from '@citytwin/simulators';
-import { findNewestDataMs, insertImportedAppeals, insertReadingsBatch, type ImportedAppeal, type Store } from '@citytwin/store';
+import { cellAtLatLng, slaDeadlines, slaForCategory, type H3Cell, type Reading } from '@citytwin/shared';
+import { historySlices, type HistoryDay, type HistoryOptions } from '@citytwin/simulators';
+import { insertImportedAppeals, insertReadingsBatch, saveHistoryBackfillProgress, type ImportedAppeal, type Store } from '@citytwin/store';
 import type { CityAreas } from '../areas/city-areas';
 import type { ApiConfig } from '../config/config';
+import { SIMULATION_HISTORY, type HistoryClaim } from './history-claim';
 
 /** Days of hourly history the built-in simulation writes into an empty store. */
 export const HISTORY_DAYS = 28;
-const APPEALS_PER_BATCH = 2_000;
-/** A progress line every this many hours of the week written (4 lines over the week's 168). */
-const PROGRESS_EVERY = 42;
+/** A progress line every this many slices (about 5 over the whole history). */
+const PROGRESS_EVERY = 20;
+/**
+ * The pause after each slice on the embedded database, as a share of the
+ * slice's own time (and at least {@link MIN_PAUSE_MS}). PGlite computes on the
+ * thread that serves HTTP and runs one statement at a time, first come first
+ * served: a request that needs several queries in a row would otherwise wait
+ * behind a slice for each of them. With the pause the backfill takes at most
+ * two thirds of the database's time, and a request's queries run between two
+ * slices. A server database runs beside the process: no pause there.
+ */
+const PAUSE_SHARE = 0.5;
+const MIN_PAUSE_MS = 20;
 
 export interface BackfillResult {
   days: number;
+  /** Readings and appeals this run stored (a resumed run: those of its remaining slices). */
   readings: number;
   appeals: number;
+  /** The slice this run began with (0 unless it resumed an interrupted backfill). */
+  fromSlice: number;
   seconds: number;
 }
 
 export interface HistoryInput {
   config: ApiConfig;
   areas: CityAreas;
-  sensors: readonly SimulatedSensor[];
-  seed: number;
-  endMs: number;
-  appealsPerHour: number;
-}
-
-/** True when the store holds no reading and no located appeal: only then is history written. */
-export async function isStoreEmpty(store: Store): Promise<boolean> {
-  return (await findNewestDataMs(store.db)) === null;
+  claim: HistoryClaim;
+  options: HistoryOptions;
 }
 
 /** A backfill running in the background. */
@@ -53,43 +60,56 @@ function toAppeals(slice: HistoryDay, input: HistoryInput): ImportedAppeal[] {
   });
 }
 
-async function writeSlice(store: Store, slice: HistoryDay, input: HistoryInput, result: BackfillResult): Promise<void> {
-  const readings: Reading[] = slice.readings.map((reading) => ({
-    sensorId: reading.sensorId, metric: reading.metric, tsMs: reading.tsMs, value: reading.value, cell: cellAtLatLng({ lat: reading.lat, lng: reading.lng }, input.config.baseResolution),
-  }));
-  result.readings += await insertReadingsBatch(store.db, readings);
-  const appeals = toAppeals(slice, input);
-  for (let i = 0; i < appeals.length; i += APPEALS_PER_BATCH) result.appeals += (await insertImportedAppeals(store.db, appeals.slice(i, i + APPEALS_PER_BATCH), 'history')).imported;
+/**
+ * Writes one slice through the write paths ingest and imports use
+ * (`insertReadingsBatch`, `insertImportedAppeals`), so rollup tiers, active
+ * cells, appeal workflow columns and events are exactly those of live data.
+ * Both skip what is stored already, which makes a slice safe to write again
+ * after an interruption between it and its progress mark.
+ */
+async function writeSlice(store: Store, slice: HistoryDay, input: HistoryInput, cellOf: (sensorId: string) => H3Cell, result: BackfillResult): Promise<void> {
+  if (slice.kind === 'readings') {
+    const readings: Reading[] = slice.readings.map((reading) => ({ sensorId: reading.sensorId, metric: reading.metric, tsMs: reading.tsMs, value: reading.value, cell: cellOf(reading.sensorId) }));
+    result.readings += await insertReadingsBatch(store.db, readings);
+  } else {
+    result.appeals += (await insertImportedAppeals(store.db, toAppeals(slice, input), 'history')).imported;
+  }
+  await saveHistoryBackfillProgress(store.db, SIMULATION_HISTORY, slice.index + 1);
 }
 
 /**
- * Starts writing 28 days of the demo's hourly history before `endMs` into an
- * empty store ({@link isStoreEmpty}), through the same
- * write paths as ingest and imports, so rollups, active cells and appeal
- * areas are exactly as if it had arrived live. It runs beside the live
- * simulation, the readings first and in the order the live hours need their
- * hour-of-week baselines (`historySlices`), so alerts have a baseline from the
- * first minute; then the month's appeals for the rankings. Logs progress lines
- * and a summary.
+ * Starts writing the simulation's history ({@link HISTORY_DAYS} days before
+ * the plan's end) from the claim's first unwritten slice, in the order of
+ * `historySlices`: the readings that are the hour-of-week baselines of the
+ * coming live hours first, then the month's appeals for the rankings. After
+ * each slice its progress is recorded in the store, so a start after a kill
+ * goes on from there (`claimHistoryBackfill`). Logs progress lines and a summary.
  */
 export function startHistoryBackfill(store: Store, input: HistoryInput, logger: Logger): RunningBackfill {
   const startedMs = performance.now();
-  const result: BackfillResult = { days: HISTORY_DAYS, readings: 0, appeals: 0, seconds: 0 };
+  const { claim } = input;
+  const result: BackfillResult = { days: input.options.days, readings: 0, appeals: 0, fromSlice: claim.fromSlice, seconds: 0 };
+  const cells = new Map(input.options.sensors.map((sensor) => [sensor.id, cellAtLatLng({ lat: sensor.lat, lng: sensor.lng }, input.config.baseResolution)]));
+  const cellOf = (sensorId: string) => cells.get(sensorId)!;
   let stopped = false;
   const seconds = () => Number(((performance.now() - startedMs) / 1000).toFixed(1));
   const run = async () => {
-    let hours = 0;
-    for (const slice of historySlices({ city: input.config.city, sensors: input.sensors, seed: input.seed, endMs: input.endMs, days: HISTORY_DAYS, appealsPerHour: input.appealsPerHour })) {
+    let written = claim.fromSlice;
+    if (claim.fromSlice > 0) logger.info({ fromSlice: claim.fromSlice, slices: claim.slices }, `history backfill resumes at slice ${claim.fromSlice} of ${claim.slices}`);
+    for (const slice of historySlices(input.options, claim.fromSlice)) {
       if (stopped) break;
-      await writeSlice(store, slice, input, result);
-      // An embedded database computes on this thread: let the broker, ingest and HTTP have their turn between slices.
-      await new Promise((resolve) => setImmediate(resolve));
-      if (slice.kind === 'readings' && ++hours % PROGRESS_EVERY === 0) {
-        logger.info({ hours, readings: result.readings, seconds: seconds() }, `history backfill: ${hours}/168 hours of the week over ${HISTORY_DAYS} days, ${result.readings} readings, ${seconds()} s`);
+      const sliceStartMs = performance.now();
+      await writeSlice(store, slice, input, cellOf, result);
+      written = slice.index + 1;
+      if (written % PROGRESS_EVERY === 0) {
+        logger.info({ slices: written, of: claim.slices, readings: result.readings, appeals: result.appeals, seconds: seconds() }, `history backfill: ${written}/${claim.slices} slices, ${result.readings} readings, ${result.appeals} appeals, ${seconds()} s`);
       }
+      const pauseMs = store.db.engine === 'pglite' ? Math.max(MIN_PAUSE_MS, (performance.now() - sliceStartMs) * PAUSE_SHARE) : 0;
+      await new Promise((resolve) => setTimeout(resolve, pauseMs));
     }
     result.seconds = seconds();
-    logger.info({ ...result, complete: !stopped }, `history backfilled: ${HISTORY_DAYS} days, ${result.readings} readings, ${result.appeals} appeals in ${result.seconds} s`);
+    const complete = written >= claim.slices;
+    logger.info({ ...result, complete }, `history backfilled: ${result.days} days, ${result.readings} readings, ${result.appeals} appeals in ${result.seconds} s${complete ? '' : ` (stopped at slice ${written} of ${claim.slices})`}`);
     return result;
   };
   const done = run();

@@ -10,7 +10,8 @@ import { logCityAreas } from '../areas/log-city-areas';
 import type { FastifyTypeBox } from '../app/fastify-typebox';
 import type { ApiConfig } from '../config/config';
 import { AlertJob } from '../jobs/alert-job';
-import { isStoreEmpty, startHistoryBackfill, type RunningBackfill } from './backfill-history';
+import { HISTORY_DAYS, startHistoryBackfill, type RunningBackfill } from './backfill-history';
+import { claimHistoryBackfill, historyOptionsOf, type HistoryPlan } from './history-claim';
 import { HttpPortInUseError, listenHttp } from './listen-http';
 import { openReadDb, readReplicaContext } from './open-read-db';
 
@@ -100,8 +101,10 @@ export async function startStack(config: ApiConfig, logger: Logger, clock: () =>
     let backfill: RunningBackfill | undefined;
 
     if (config.simulate) {
-      const empty = await isStoreEmpty(store);
-      const historyEndMs = clock();
+      // Claimed before the live run writes anything: a new history only into an empty store, or the rest of an interrupted one.
+      const { sensors } = demoFleet(config.city, DEFAULT_SIMULATION.sensors, DEFAULT_SIMULATION.seed);
+      const optionsOf = (plan: HistoryPlan) => historyOptionsOf(plan, config, sensors);
+      const claim = await claimHistoryBackfill(store, { endMs: clock(), days: HISTORY_DAYS, seed: DEFAULT_SIMULATION.seed, appealsPerHour: HISTORY_APPEALS_PER_HOUR }, optionsOf);
       const simulation = await startLiveSimulation({
         mqttUrl, topicPrefix: config.topicPrefix, apiUrl: `http://127.0.0.1:${port}`, apiKey: simulatorKey, city: config.city,
         sensors: DEFAULT_SIMULATION.sensors, intervalMs: DEFAULT_SIMULATION.intervalMs, appealsPerHour: DEFAULT_SIMULATION.appealsPerMinute * 60,
@@ -112,9 +115,8 @@ export async function startStack(config: ApiConfig, logger: Logger, clock: () =>
         { sensors: DEFAULT_SIMULATION.sensors, appealsPerMinute: DEFAULT_SIMULATION.appealsPerMinute, plantedIncident: simulation.incident.centre },
         'built-in simulator running, with a planted construction-noise incident (SIMULATE=off to stop it)',
       );
-      if (empty) {
-        const { sensors } = demoFleet(config.city, DEFAULT_SIMULATION.sensors, DEFAULT_SIMULATION.seed);
-        const history = startHistoryBackfill(store, { config, areas, sensors, seed: DEFAULT_SIMULATION.seed, endMs: historyEndMs, appealsPerHour: HISTORY_APPEALS_PER_HOUR }, logger.child({ part: 'history' }));
+      if (claim) {
+        const history = startHistoryBackfill(store, { config, areas, claim, options: optionsOf(claim.plan) }, logger.child({ part: 'history' }));
         closers.push(() => history.stop());
         backfill = history;
       }
