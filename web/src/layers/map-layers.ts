@@ -7,6 +7,7 @@ import type { FusionCell } from '../api/analysis-types';
 import type { AreaLabel } from '../map/area-labels';
 import { countColour } from './colour-scale';
 import { fusionColour, PLACEMENT_COLOUR } from './fusion-palette';
+import { DiffedH3HexagonLayer } from './diffed-h3-hexagon-layer';
 import type { PhysicalColouring } from './physical-colour';
 
 export const PHYSICAL_LAYER_ID = 'physical-cells';
@@ -33,6 +34,9 @@ export interface MapLayersInput {
   hovered: string | undefined;
   labels: readonly AreaLabel[];
   beforeId?: string | undefined;
+  /** deck.gl `_dataDiff` of live data with stable rows (`LiveLayerData.dataDiff`): only changed rows are re-read. */
+  physicalDataDiff?: ((newData: unknown, oldData: unknown) => Array<{ startRow: number; endRow: number }> | undefined) | undefined;
+  humanDataDiff?: ((newData: unknown, oldData: unknown) => Array<{ startRow: number; endRow: number }> | undefined) | undefined;
   onHover(h3: string | undefined, x: number, y: number): void;
   onClick(h3: string): void;
 }
@@ -52,7 +56,8 @@ function events(input: MapLayersInput) {
 
 function physicalLayer(input: MapLayersInput): Layer {
   const colouring = input.physicalColouring;
-  return new H3HexagonLayer<CellDatum>({
+  return new DiffedH3HexagonLayer<CellDatum>({
+    ...(input.physicalDataDiff ? { _dataDiff: input.physicalDataDiff as never } : {}),
     id: PHYSICAL_LAYER_ID, data: input.physical, visible: input.showPhysical, getHexagon: (cell) => cell.h3,
     extruded: false, stroked: false, filled: true, highPrecision: false,
     getFillColor: colouring.colour, updateTriggers: { getFillColor: [colouring.key] },
@@ -62,7 +67,8 @@ function physicalLayer(input: MapLayersInput): Layer {
 
 function humanLayer(input: MapLayersInput, outlined: boolean): Layer {
   const top = input.maxAppeals;
-  return new H3HexagonLayer<CellDatum>({
+  return new DiffedH3HexagonLayer<CellDatum>({
+    ...(input.humanDataDiff ? { _dataDiff: input.humanDataDiff as never } : {}),
     id: HUMAN_LAYER_ID, data: input.human, visible: input.showHuman, getHexagon: (cell) => cell.h3,
     extruded: false, stroked: outlined, filled: true, highPrecision: false,
     getFillColor: (cell) => countColour(cell.count, top, outlined ? 80 : 210),

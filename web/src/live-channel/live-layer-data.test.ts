@@ -20,6 +20,43 @@ describe('LiveLayerData', () => {
     expect(layer.data.map((cell) => cell.h3)).toEqual(['z']);
   });
 
+  it('keeps every other cell in its row: a changed cell stays put, a new one is appended, a removed one is filled by the last row', () => {
+    const layer = new LiveLayerData();
+    layer.applySnapshot(8, ['a', 'b', 'c', 'd', 'e'].map((h3, i) => ({ h3, value: i, count: 1 })));
+    const before = layer.data;
+    layer.applyDelta(8, [{ h3: 'b', value: 10, count: 2 }, { h3: 'f', value: 5, count: 1 }], ['a']);
+    // Rows: a->f (moved from the end), b updated, c d e untouched.
+    expect(layer.data.map((cell) => cell.h3)).toEqual(['f', 'b', 'c', 'd', 'e']);
+    for (const row of [2, 3, 4]) expect(layer.data[row]).toBe(before[row]);
+    expect(layer.dataDiff(layer.data, before)).toEqual([{ startRow: 0, endRow: 2 }]);
+  });
+
+  it('tells deck.gl the rows changed across several deltas, and to update everything when it cannot know', () => {
+    const layer = new LiveLayerData();
+    layer.applySnapshot(8, ['a', 'b', 'c', 'd', 'e', 'f'].map((h3, i) => ({ h3, value: i, count: 1 })));
+    const drawn = layer.data;
+    layer.applyDelta(8, [{ h3: 'e', value: 9, count: 2 }], []);
+    layer.applyDelta(8, [{ h3: 'b', value: 9, count: 2 }], []);
+    expect(layer.dataDiff(layer.data, drawn)).toEqual([{ startRow: 4, endRow: 5 }, { startRow: 1, endRow: 2 }]);
+    // Data from before the snapshot, or from elsewhere: no ranges, so every row is re-read.
+    const snapshotted = new LiveLayerData();
+    snapshotted.applySnapshot(8, [{ h3: 'a', value: 1, count: 1 }]);
+    const old = snapshotted.data;
+    snapshotted.applySnapshot(8, [{ h3: 'b', value: 1, count: 1 }]);
+    expect(snapshotted.dataDiff(snapshotted.data, old)).toBeUndefined();
+    expect(layer.dataDiff(layer.data, [])).toBeUndefined();
+  });
+
+  it('stays the same size however many deltas it applies (a wall runs for weeks)', () => {
+    const layer = new LiveLayerData();
+    layer.applySnapshot(8, [{ h3: 'a', value: 1, count: 1 }]);
+    const first = layer.data;
+    for (let i = 0; i < 1000; i += 1) layer.applyDelta(8, [{ h3: 'a', value: i, count: i + 1 }], []);
+    expect(layer.data).toHaveLength(1);
+    // Only the last few versions are remembered for deck.gl; the first is long forgotten.
+    expect(layer.dataDiff(layer.data, first)).toBeUndefined();
+  });
+
   it('ignores a delta for another resolution than its snapshot (an answer to an older subscription)', () => {
     const layer = new LiveLayerData();
     layer.applySnapshot(7, [{ h3: 'a', value: 1, count: 1 }]);

@@ -1,11 +1,10 @@
 import { H3HexagonLayer } from '@deck.gl/geo-layers';
 import type { Layer } from '@deck.gl/core';
-import type { MetricSpec } from '@citytwin/shared';
 import type { CellDatum } from '../api/api-types';
 import type { FusionCell } from '../api/analysis-types';
 import type { AreaLabel } from '../map/area-labels';
-import { buildMapLayers } from '../layers/map-layers';
-import { physicalColouring } from '../layers/physical-colour';
+import { buildMapLayers, type MapLayersInput } from '../layers/map-layers';
+import type { PhysicalColouring } from '../layers/physical-colour';
 
 export const ALERT_LAYER_ID = 'wall-alert-cells';
 
@@ -15,7 +14,11 @@ export interface WallLayersInput {
   human: readonly CellDatum[];
   fused: readonly FusionCell[];
   alertCells: readonly string[];
-  metric: MetricSpec;
+  /** The physical layer's colours (the wall keeps them while the domain barely moves: `stickyColouring`). */
+  colouring: PhysicalColouring;
+  /** `_dataDiff` of the live layers' data (`LiveLayerData.dataDiff`). */
+  physicalDataDiff?: MapLayersInput['physicalDataDiff'];
+  humanDataDiff?: MapLayersInput['humanDataDiff'];
   maxAppeals: number;
   labels: readonly AreaLabel[];
   beforeId: string;
@@ -32,7 +35,8 @@ const ignore = () => undefined;
 export function buildWallLayers(input: WallLayersInput): Layer[] {
   const base = buildMapLayers({
     role: input.fusion ? 'fusion' : 'overlay', physical: input.physical, human: input.human, fusion: input.fused.filter((cell) => cell.class !== 'none'),
-    placement: [], physicalColouring: physicalColouring('data', input.metric, input.physical, new Map()), maxAppeals: input.maxAppeals,
+    placement: [], physicalColouring: input.colouring, maxAppeals: input.maxAppeals,
+    physicalDataDiff: input.physicalDataDiff, humanDataDiff: input.humanDataDiff,
     showPhysical: true, showHuman: true, hovered: undefined, labels: input.labels, beforeId: input.beforeId, onHover: ignore, onClick: ignore,
   });
   const alerts = new H3HexagonLayer<string>({
