@@ -78,6 +78,8 @@ async function main(): Promise<void> {
         const sorted = [...lags].sort((a, b) => a - b);
         log(`${Math.round((minutes * 60_000 - (endAt - Date.now())) / 60_000)} min: ${lags.length} deltas drawn, lag p50 ${percentile(sorted, 50)} ms p99 ${percentile(sorted, 99)} ms, data as of ${last?.dataAsOf}`);
         for (const line of stages.report()) log(`  ${line}`);
+        // The heap each minute tells a plateau (flat) from a leak (a steady climb).
+        log(`  heap now ${await heapMb()} MB`);
       }
       await new Promise((resolve) => setTimeout(resolve, SAMPLE_EVERY_MS));
     }
