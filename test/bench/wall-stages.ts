@@ -33,8 +33,8 @@ export class WallStages {
   private readonly built: number[] = [];
   private readonly received: number[] = [];
   private readonly loop = monitorEventLoopDelay({ resolution: 20 });
-  private readonly startedMs = Date.now();
-  private readonly storedAtStart: number;
+  private startedMs = Date.now();
+  private storedAtStart: number;
 
   constructor(page: Page, private readonly ingest: (() => IngestFigures) | undefined, private readonly apiInProcess: boolean) {
     this.loop.enable();
@@ -43,6 +43,15 @@ export class WallStages {
       if (!socket.url().includes('/api/live')) return;
       socket.on('framereceived', (frame) => this.onFrame(frame.payload));
     });
+  }
+
+  /** Forgets the warm-up: figures from now on. */
+  restart(): void {
+    this.built.length = 0;
+    this.received.length = 0;
+    this.loop.reset();
+    this.startedMs = Date.now();
+    this.storedAtStart = this.ingest?.().readingsStored ?? 0;
   }
 
   private onFrame(payload: string | Buffer): void {
