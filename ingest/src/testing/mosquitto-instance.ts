@@ -13,6 +13,10 @@ export interface MosquittoInstance {
   stop(): Promise<void>;
   /** Starts it again on the same port with the same persistence. */
   start(): Promise<void>;
+  /** Freezes it (SIGSTOP): connections stay open, nothing is read, so clients' sockets fill up. */
+  freeze(): void;
+  /** Lets a frozen broker run on (SIGCONT). */
+  thaw(): void;
   /** Stops it and removes its folder. */
   dispose(): Promise<void>;
 }
@@ -74,6 +78,8 @@ export async function startMosquitto(authentication?: { passwordFile: string; ac
   await start();
   return {
     port, url: `mqtt://127.0.0.1:${port}`, start, stop,
+    freeze: () => void child?.kill('SIGSTOP'),
+    thaw: () => void child?.kill('SIGCONT'),
     async dispose() {
       await stop();
       await rm(dir, { recursive: true, force: true });
