@@ -19,3 +19,5 @@ export { startLiveSimulation, type LiveSimulation, type LiveSimulationOptions } 
 export { demoFleet } from './live/live-simulation';
 export { historySlices, historySliceCount, HISTORY_HOURS_PER_SLICE, type HistoryDay, type HistoryOptions, type HistoryReading, type HistoryAppeal } from './live/history-backfill';
 export { runImportAreas, IMPORT_AREAS_HELP } from './cli/import-areas-command';
+export { FleetPublisher, type SlotSource, type PublishStats } from './mqtt/fleet-publisher';
+export { Pacer } from './time/pacer';

@@ -8,6 +8,7 @@ import { cellToParent, gridDisk, latLngToCell } from 'h3-js';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig, startStack, type Stack } from '@citytwin/api';
+import { pollUntil } from '../support/poll-until';
 import { launchChromium, type LaunchedChromium } from '../support/launch-chromium';
 import { projectOnPage } from '../support/page-handle';
 
@@ -78,7 +79,13 @@ describe('wall display shows a planted incident (all-in-one, built-in simulation
     const shownAfterMs = Date.now() - onsetMs!;
     const item = (await alert.jsonValue()) as TickerEntry;
     expect(item.label).toMatch(/^Alert/);
-    expect(await page.locator('[data-testid=ticker]').textContent()).toContain(item.label);
+    // The alert may rise again between two reads (its label carries the peak z), so wait for the
+    // ticker on screen and the handle to agree on the alert's current label.
+    await pollUntil('the ticker on screen showing the alert as the handle lists it', () => page.evaluate((id) => {
+      const label = (globalThis as unknown as Globals).__citytwin?.wall?.tickerItems.find((entry) => entry.id === id)?.label;
+      const ticker = (globalThis as unknown as { document: { querySelector(selector: string): { textContent: string | null } | null } }).document.querySelector('[data-testid=ticker]');
+      return label && ticker?.textContent?.includes(label) ? true : undefined;
+    }, item.id), 30_000);
 
     // The map outlines the alert's cell, and the physical layer under the site is drawn as the loudest cell around.
     const counts = await page.evaluate(() => (globalThis as unknown as Globals).__citytwin!.maps['wall']!.cellCounts);

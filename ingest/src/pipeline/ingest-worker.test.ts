@@ -51,13 +51,13 @@ describe.each(['pglite', 'postgres'] as const)('ingest worker on %s', (backend) 
     expect(worker.metricsText()).toContain('citytwin_ingest_readings_stored_total 5');
   });
 
-  it('announces each committed batch on the readings channel, and a batch of duplicates not at all', async () => {
+  it('announces each committed batch on the readings channel, with the cells it wrote to, and a batch of duplicates not at all', async () => {
     const changes: ReadingsChange[] = [];
     const stop = await listenForChanges(store.db, CHANGE_CHANNELS.readings, (change) => changes.push(change));
     const payload = JSON.stringify({ ts: nowMs - 30_000, ...here, values: { noise_db: 61, pm10: 40 } });
     await publisher.publishAsync(`${prefix}/sensors/announce-1`, payload, { qos: 1 });
     await waitFor('the announcement', () => changes.length === 1);
-    expect(changes[0]).toEqual({ metrics: ['noise_db', 'pm10'], fromMs: nowMs - 30_000, toMs: nowMs - 30_000, count: 2 });
+    expect(changes[0]).toEqual({ metrics: ['noise_db', 'pm10'], fromMs: nowMs - 30_000, toMs: nowMs - 30_000, count: 2, cells: [cellAtLatLng(here, 9)] });
     const duplicates = worker.stats().readingsDuplicate;
     await publisher.publishAsync(`${prefix}/sensors/announce-1`, payload, { qos: 1 });
     await waitFor('the duplicate batch committed', () => worker.stats().readingsDuplicate === duplicates + 2);

@@ -15,6 +15,10 @@ export interface MosquittoInstance {
   stop(): Promise<void>;
   /** Starts it again on the same port with the same persistence. */
   start(): Promise<void>;
+  /** Freezes it (SIGSTOP): connections stay open, nothing is read, so clients' sockets fill up. */
+  freeze(): void;
+  /** Lets a frozen broker run on (SIGCONT). */
+  thaw(): void;
   /** Stops it and removes its folder. */
   dispose(): Promise<void>;
 }
@@ -79,6 +83,8 @@ export async function startMosquitto(authentication?: { passwordFile: string; ac
     get pid() {
       return child?.pid;
     },
+    freeze: () => void child?.kill('SIGSTOP'),
+    thaw: () => void child?.kill('SIGCONT'),
     async dispose() {
       await stop();
       await rm(dir, { recursive: true, force: true });

@@ -1,5 +1,12 @@
 /** How a metric is read by its sensors. */
-export type SensorKind = 'air' | 'noise' | 'water' | 'traffic' | 'streetlight' | 'weather';
+/** The kinds of sensor the catalogue's metrics come from (the fleet's `kind`). */
+export const SENSOR_KINDS = ['air', 'noise', 'water', 'traffic', 'streetlight', 'weather'] as const;
+export type SensorKind = (typeof SENSOR_KINDS)[number];
+
+/** Whether a stored sensor kind is one of the catalogue's. */
+export function isSensorKind(kind: string): kind is SensorKind {
+  return (SENSOR_KINDS as readonly string[]).includes(kind);
+}
 
 /** One entry of the metric catalogue. */
 export interface MetricSpec {

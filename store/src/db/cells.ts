@@ -1,4 +1,4 @@
-import type { CellValue, MetricCode } from '@citytwin/shared';
+import { cellResolution, cellToBigInt, parentCell, type CellValue, type H3Cell, type MetricCode } from '@citytwin/shared';
 import type { Db } from '../backends/db';
 import { parentCellSql } from './cell-sql';
 import { rollupRanges } from './rollup-ranges';
@@ -11,21 +11,44 @@ export interface CellWindow {
 }
 
 /**
+ * SQL true for a stored cell (bigint `column`) that lies in one of `cells`
+ * (any resolutions), or in one of their parents at `res` when they are finer:
+ * a cell of `res` is re-read whole or not at all. One `ANY` array parameter
+ * per resolution, appended to `params`.
+ */
+function withinCellsSql(column: string, cells: readonly H3Cell[], res: number, params: unknown[]): string {
+  const byRes = new Map<number, Set<string>>();
+  for (const cell of cells) {
+    const cellRes = Math.min(cellResolution(cell), res);
+    let ids = byRes.get(cellRes);
+    if (!ids) byRes.set(cellRes, (ids = new Set()));
+    ids.add(cellToBigInt(cellRes < cellResolution(cell) ? parentCell(cell, cellRes) : cell).toString());
+  }
+  return [...byRes].map(([cellRes, ids]) => {
+    params.push([...ids]);
+    return `${parentCellSql(column, cellRes)} = ANY($${params.length}::bigint[])`;
+  }).join(' OR ');
+}
+
+/**
  * Mean and count of one metric per cell over the window, from the rollups:
  * exactly the readings of the 5-minute buckets that start in [fromMs, toMs),
  * read as whole days, whole hours and 5-minute edges ({@link rollupRanges}),
- * so a 30-day window reads about one row per cell and day.
+ * so a 30-day window reads about one row per cell and day. With `within`,
+ * only the cells of `window.res` that lie in, or contain, those cells (any
+ * resolution): what a live feed re-reads after a batch touched them.
  * @example await findPhysicalCells(db, 'noise_db', { res: 8, fromMs, toMs }) // [{ h3: '88...', value: 61.5, count: 288 }, ...]
  */
-export async function findPhysicalCells(db: Db, metric: MetricCode, window: CellWindow): Promise<CellValue[]> {
+export async function findPhysicalCells(db: Db, metric: MetricCode, window: CellWindow, within?: readonly H3Cell[]): Promise<CellValue[]> {
   const ranges = rollupRanges(window.fromMs, window.toMs);
-  if (ranges.length === 0) return [];
+  if (ranges.length === 0 || within?.length === 0) return [];
   const params: unknown[] = [metric];
+  const onlyWithin = within ? ` AND (${withinCellsSql('cell', within, window.res, params)})` : '';
   const scans = ranges.map((range) => {
     params.push(range.widthS, new Date(range.fromMs).toISOString(), new Date(range.toMs).toISOString());
     const n = params.length;
     return `SELECT ${parentCellSql('cell', window.res)} AS parent, sum, count FROM cell_rollups
-            WHERE metric = $1 AND width_s = $${n - 2} AND bucket >= $${n - 1} AND bucket < $${n}`;
+            WHERE metric = $1 AND width_s = $${n - 2} AND bucket >= $${n - 1} AND bucket < $${n}${onlyWithin}`;
   });
   return db.query<CellValue>(
     `SELECT to_hex(parent) AS h3, (sum(sum) / sum(count))::float8 AS value, sum(count)::float8 AS count

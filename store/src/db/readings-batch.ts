@@ -8,7 +8,7 @@ const INITIAL_BYTES = 64 * 1024;
 /**
  * A batch of readings on its way to the store, built as they arrive: the COPY
  * text is written line by line into one growing byte buffer, the rollup deltas
- * are accumulated, and what the live channel is told (metrics, time span) and
+ * are accumulated, and what the live channel is told (metrics, time span, cells) and
  * each sensor's newest time are kept up to date. No reading object or string
  * piece is held, so a batch of 20,000 readings is one buffer and a few arrays
  * for the garbage collector, not 20,000 objects that outlive the young
@@ -78,8 +78,8 @@ export class ReadingsBatch {
     return this.rollups.columns();
   }
 
-  /** The live channel's announcement of the batch. */
+  /** The live channel's announcement of the batch: its metrics, time span and the cells it wrote to. */
   change(): ReadingsChange {
-    return { metrics: [...this.metrics].sort(), fromMs: this.fromMs, toMs: this.toMs, count: this.length };
+    return { metrics: [...this.metrics].sort(), fromMs: this.fromMs, toMs: this.toMs, count: this.length, cells: [...this.cellIds.keys()].sort() };
   }
 }

@@ -1,4 +1,4 @@
-import type { MetricCode } from '@citytwin/shared';
+import type { H3Cell, MetricCode } from '@citytwin/shared';
 
 /**
  * The Postgres `NOTIFY` channels on which writers announce what changed.
@@ -25,6 +25,12 @@ export interface ReadingsChange {
   toMs: number;
   /** Readings in the batch. */
   count: number;
+  /**
+   * The cells the batch wrote to, so a listener re-reads only those: the
+   * readings' base cells, or their parents at a coarser resolution when the
+   * list would not fit the payload. Absent means "any cell".
+   */
+  cells?: H3Cell[];
 }
 
 /** Appeals were received, or moved on in their workflow. */

@@ -1,21 +1,23 @@
-import { topCategoryOf, type MetricCode, type Reading } from '@citytwin/shared';
+import { topCategoryOf, type H3Cell, type MetricCode, type Reading } from '@citytwin/shared';
 import type { AppealsChange, ReadingsChange } from './change-channels';
 
 /**
- * The compact announcement of a committed batch of readings: its metrics and
- * time span. One pass, no allocation per reading.
- * @example describeReadingsBatch([{ sensorId: 'a', metric: 'pm25', tsMs: 1000, value: 3, cell }]) // { metrics: ['pm25'], fromMs: 1000, toMs: 1000, count: 1 }
+ * The compact announcement of a committed batch of readings: its metrics,
+ * time span and cells. One pass, no allocation per reading.
+ * @example describeReadingsBatch([{ sensorId: 'a', metric: 'pm25', tsMs: 1000, value: 3, cell }]) // { metrics: ['pm25'], fromMs: 1000, toMs: 1000, count: 1, cells: [cell] }
  */
 export function describeReadingsBatch(readings: readonly Reading[]): ReadingsChange {
   const metrics = new Set<MetricCode>();
+  const cells = new Set<H3Cell>();
   let fromMs = Infinity;
   let toMs = -Infinity;
   for (const reading of readings) {
     metrics.add(reading.metric);
+    cells.add(reading.cell);
     if (reading.tsMs < fromMs) fromMs = reading.tsMs;
     if (reading.tsMs > toMs) toMs = reading.tsMs;
   }
-  return { metrics: [...metrics].sort(), fromMs, toMs, count: readings.length };
+  return { metrics: [...metrics].sort(), fromMs, toMs, count: readings.length, cells: [...cells].sort() };
 }
 
 /** One appeal that was received or moved on: its category code and the time that counts. */

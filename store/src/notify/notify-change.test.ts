@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { cellAtLatLng, cellResolution, parentCell } from '@citytwin/shared';
 import type { Store } from '../open-store';
 import { openTestStore, TEST_BACKENDS } from '../testing';
 import { CHANGE_CHANNELS, type AppealsChange, type ReadingsChange } from './change-channels';
@@ -25,7 +26,24 @@ describe('describing changes', () => {
       { sensorId: 'b', metric: 'noise_db', tsMs: 1000, value: 50, cell: CELL },
       { sensorId: 'a', metric: 'pm25', tsMs: 2000, value: 2, cell: CELL },
     ]);
-    expect(change).toEqual({ metrics: ['noise_db', 'pm25'], fromMs: 1000, toMs: 3000, count: 3 });
+    expect(change).toEqual({ metrics: ['noise_db', 'pm25'], fromMs: 1000, toMs: 3000, count: 3, cells: [CELL] });
+  });
+
+  it('names the cells a batch touched, coarser when the list would not fit, so a listener still re-reads every one of them', () => {
+    const cells = [...new Set(Array.from({ length: 1500 }, (_, i) => cellAtLatLng({ lat: 39.7 + (i % 40) * 0.01, lng: 116.1 + Math.floor(i / 40) * 0.01 }, 9)))];
+    expect(cells.length).toBeGreaterThan(1000);
+    const change: ReadingsChange = { metrics: ['noise_db'], fromMs: 1, toMs: 2, count: cells.length, cells };
+    const text = encodeChange(CHANGE_CHANNELS.readings, change);
+    expect(text.length).toBeLessThanOrEqual(NOTIFY_MAX_BYTES);
+    const sent = JSON.parse(text) as ReadingsChange;
+    const res = cellResolution(sent.cells![0]!);
+    expect(res).toBeLessThan(9);
+    expect(new Set(sent.cells)).toEqual(new Set(cells.map((cell) => parentCell(cell, res))));
+  });
+
+  it('keeps a short cell list as it is', () => {
+    const change: ReadingsChange = { metrics: ['pm25'], fromMs: 1, toMs: 2, count: 1, cells: [CELL] };
+    expect(JSON.parse(encodeChange(CHANGE_CHANNELS.readings, change))).toEqual(change);
   });
 
   it('names the first-level categories of appeals', () => {

@@ -16,6 +16,8 @@ export interface PhysicalColouring {
   unit: string;
   /** Changes whenever the colours change (deck.gl's updateTriggers). */
   key: string;
+  /** The values the palette spans (`data` scale only). */
+  domain?: readonly [low: number, high: number];
 }
 
 /** A tick label with enough decimals that ticks a quarter of the span apart differ (span 4 dB: 0.1 dB). */
@@ -56,6 +58,6 @@ export function physicalColouring(scale: ScaleMode, spec: MetricSpec, valuesInVi
       const [r, g, b] = colourAt(SEVERITY_PALETTE, spec.higherIsWorse ? x : 1 - x);
       return [r, g, b, alpha];
     },
-    palette: SEVERITY_PALETTE, ticks: linearTicks(low, high, spec.higherIsWorse), unit: spec.unit, key: `data:${spec.code}:${low}:${high}`,
+    palette: SEVERITY_PALETTE, ticks: linearTicks(low, high, spec.higherIsWorse), unit: spec.unit, key: `data:${spec.code}:${low}:${high}`, domain: [low, high],
   };
 }

@@ -42,7 +42,7 @@ const OPEN = 1;
 /**
  * The client of `/api/live`: connects, subscribes, hands every message on,
  * and never gives up: a closed or silent socket is replaced after a backoff
- * (0.5 s doubling to 8 s), and the subscription is sent again on each new
+ * (0.5 s doubling to 4 s, jittered), and the subscription is sent again on each new
  * socket, so the server's snapshot resyncs the page without a reload.
  */
 export class LiveChannel {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { METRICS } from '@citytwin/shared';
+import { physicalColouring } from '../layers/physical-colour';
 import { buildWallLayers } from '../wall/wall-layers';
 import { LiveLayerData } from './live-layer-data';
 
@@ -19,6 +20,24 @@ describe('LiveLayerData', () => {
     expect(layer.data.map((cell) => cell.h3)).toEqual(['z']);
   });
 
+  it('keeps every other cell in its row: a changed cell stays put, a new one is appended, a removed one is filled by the last row', () => {
+    const layer = new LiveLayerData();
+    layer.applySnapshot(8, ['a', 'b', 'c', 'd', 'e'].map((h3, i) => ({ h3, value: i, count: 1 })));
+    const before = layer.data;
+    layer.applyDelta(8, [{ h3: 'b', value: 10, count: 2 }, { h3: 'f', value: 5, count: 1 }], ['a']);
+    // Rows: a->f (moved from the end), b updated, c d e untouched.
+    expect(layer.data.map((cell) => cell.h3)).toEqual(['f', 'b', 'c', 'd', 'e']);
+    for (const row of [2, 3, 4]) expect(layer.data[row]).toBe(before[row]);
+  });
+
+  it('stays the same size however many deltas it applies (a wall runs for weeks)', () => {
+    const layer = new LiveLayerData();
+    layer.applySnapshot(8, [{ h3: 'a', value: 1, count: 1 }]);
+    for (let i = 0; i < 1000; i += 1) layer.applyDelta(8, [{ h3: 'a', value: i, count: i + 1 }], []);
+    expect(layer.data).toHaveLength(1);
+    expect(layer.data[0]).toEqual({ h3: 'a', value: 999, count: 1000 });
+  });
+
   it('ignores a delta for another resolution than its snapshot (an answer to an older subscription)', () => {
     const layer = new LiveLayerData();
     layer.applySnapshot(7, [{ h3: 'a', value: 1, count: 1 }]);
@@ -33,7 +52,8 @@ describe('LiveLayerData', () => {
     human.applySnapshot(8, []);
     physical.applySnapshot(8, [{ h3: '8831aa5c1bfffff', value: 60, count: 4 }, { h3: '8831aa5c1ffffff', value: 40, count: 4 }, { h3: '8831aa5c13fffff', value: 80, count: 4 }]);
     const build = () => buildWallLayers({
-      fusion: false, physical: physical.data, human: human.data, fused: [], alertCells: [], metric: METRICS.noise_db, maxAppeals: 10, labels: [], beforeId: 'x',
+      fusion: false, physical: physical.data, human: human.data, fused: [], alertCells: [], maxAppeals: 10, labels: [], beforeId: 'x',
+      colouring: physicalColouring('data', METRICS.noise_db, Float64Array.from(physical.data, (cell) => cell.value), new Map()),
     });
     type Binary = { length: number; attributes: { getPosition: { value: Float32Array }; getFillColor: { value: Uint8Array } } };
     const first = build();

@@ -17,6 +17,8 @@ import { usePolledJson } from './use-polled-json';
 import { useSceneCycle } from './use-scene-cycle';
 import type { WallHandle } from './wall-handle';
 import { WallHeader } from './wall-header';
+import { physicalColouring, type PhysicalColouring } from '../layers/physical-colour';
+import { stickyColouring } from './sticky-colouring';
 import { ALERT_LAYER_ID, buildWallLayers } from './wall-layers';
 import { parseWallOptions, type WallOptions, type WallScene } from './wall-options';
 import { FleetScene, FusionScene, OverviewScene, RatesScene, TickerScene, tickerLabel, type RankedArea } from './wall-scenes';
@@ -120,13 +122,16 @@ function WallScreen(props: { city: CityInfo; boundaries: BoundaryCollection | un
   const { data } = live;
   const alertCells = useMemo(() => data.openAlertCells(listedAlerts), [live.version, listedAlerts]);
   const labels = useMemo(() => areaLabels(props.boundaries), [props.boundaries]);
-  const layers = useMemo(
-    () => buildWallLayers({
-      fusion: scene === 'fusion', physical: data.physical.data, human: data.human.data, fused: fusion.data?.cells ?? [], alertCells, metric,
+  const colouring = useRef<PhysicalColouring>(undefined);
+  const layers = useMemo(() => {
+    const values = Float64Array.from(data.physical.data, (cell) => cell.value);
+    colouring.current = stickyColouring(colouring.current, physicalColouring('data', metric, values, new Map()));
+    return buildWallLayers({
+      fusion: scene === 'fusion', physical: data.physical.data, human: data.human.data, fused: fusion.data?.cells ?? [], alertCells,
+      colouring: colouring.current,
       maxAppeals: maxCount(data.human.data), labels, beforeId: BOUNDARY_LINE_LAYER_ID,
-    }),
-    [scene === 'fusion', data.physical.data, data.human.data, fusion.data, alertCells, metric, labels],
-  );
+    });
+  }, [scene === 'fusion', data.physical.data, data.human.data, fusion.data, alertCells, metric, labels]);
   const layerIds = useMemo(() => layers.map((layer) => layer.id), [layers]);
   const ticker = useMemo(() => data.tickerItems(listedAlerts).map((item) => ({ item, label: tickerLabel(item, i18n, city) })), [live.version, listedAlerts, i18n, city]);
   const tickerEntries = useMemo<WallHandle['tickerItems']>(

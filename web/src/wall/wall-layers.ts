@@ -1,6 +1,5 @@
 import { H3HexagonLayer } from '@deck.gl/geo-layers';
 import type { Layer } from '@deck.gl/core';
-import type { MetricSpec } from '@citytwin/shared';
 import type { CellDatum } from '../api/api-types';
 import type { FusionCell } from '../api/analysis-types';
 import type { AreaLabel } from '../map/area-labels';
@@ -10,7 +9,7 @@ import { fillColours } from '../layers/cell-colours';
 import { countColour } from '../layers/colour-scale';
 import { hexCentroids } from '../layers/hex-geometry';
 import { buildMapLayers } from '../layers/map-layers';
-import { physicalColouring } from '../layers/physical-colour';
+import type { PhysicalColouring } from '../layers/physical-colour';
 
 export const ALERT_LAYER_ID = 'wall-alert-cells';
 
@@ -20,7 +19,8 @@ export interface WallLayersInput {
   human: readonly CellDatum[];
   fused: readonly FusionCell[];
   alertCells: readonly string[];
-  metric: MetricSpec;
+  /** The physical layer's colours (the wall keeps them while the domain barely moves: `stickyColouring`). */
+  colouring: PhysicalColouring;
   maxAppeals: number;
   labels: readonly AreaLabel[];
   beforeId: string;
@@ -50,7 +50,7 @@ function geometryOf(cells: readonly CellDatum[]): { columns: CellColumns; positi
 export function buildWallLayers(input: WallLayersInput): Layer[] {
   const physical = geometryOf(input.physical);
   const human = geometryOf(input.human);
-  const colouring = physicalColouring('data', input.metric, physical.columns.value, new Map());
+  const colouring = input.colouring;
   const top = input.maxAppeals;
   const humanOutlined = cellLayerBuffers(human.columns, human.positions, fillColours(human.columns, (cell) => countColour(cell.count, top, 80)), fillColours(human.columns, (cell) => countColour(cell.count, top, 255)));
   const base = buildMapLayers({

@@ -1,4 +1,4 @@
-import type { LiveCounters, LiveFleet, SensorStatus } from '@citytwin/shared';
+import { isSensorKind, type LiveCounters, type LiveFleet, type SensorStatus } from '@citytwin/shared';
 import type { CityInfo } from '../api/api-types';
 import { useI18n, type I18n } from '../i18n/i18n-context';
 import type { TickerItem } from './wall-data';
@@ -83,13 +83,18 @@ export function RatesScene(props: { rows: readonly RankedArea[] | undefined }) {
   );
 }
 
+/** The label of a sensor kind; a kind outside the catalogue is shown as stored. */
+export function sensorKindLabel(kind: string, t: (key: string) => string): string {
+  return isSensorKind(kind) ? t(`wall.fleet.kind.${kind}`) : kind;
+}
+
 const STATUSES: ReadonlyArray<Exclude<SensorStatus, 'unknown'>> = ['online', 'stale', 'offline'];
 
 /** Sensor-network health: online, late and offline sensors per kind. */
 export function FleetScene(props: { fleet: LiveFleet | undefined }) {
   const { t, number } = useI18n();
   if (!props.fleet) return <p className="wall-note">{t('wall.noDataYet')}</p>;
-  const kinds = Object.entries(props.fleet.kinds).sort(([a], [b]) => a.localeCompare(b));
+  const kinds = Object.entries(props.fleet.kinds).sort(([a], [b]) => a.localeCompare(b)).map(([kind, counts]) => [sensorKindLabel(kind, t), counts] as const);
   return (
     <table className="wall-table" data-testid="fleet-table">
       <thead>

@@ -1,6 +1,7 @@
-import { cellCentre, topCategoryOf, type CellValue, type Layer, type MetricCode } from '@citytwin/shared';
+import { cellCentre, topCategoryOf, type CellValue, type H3Cell, type Layer, type MetricCode } from '@citytwin/shared';
 import { findHumanCells, findPhysicalCells, type Db } from '@citytwin/store';
 import { DEFAULT_WINDOW_MS } from '../cells/cells-window';
+import { TouchedCells } from './touched-cells';
 
 /**
  * One layer as some subscribers see it: the same spec gives the same cells,
@@ -34,13 +35,19 @@ function insideBBox(cell: CellValue, bbox: NonNullable<FeedSpec['bbox']>): boole
   return lng >= bbox[0] && lng <= bbox[2] && lat >= bbox[1] && lat <= bbox[3];
 }
 
-/** Reads the cells of a spec for a window from the store (the same queries as `/api/cells`). */
-export async function readFeedCells(db: Db, spec: FeedSpec, window: { fromMs: number; toMs: number }): Promise<CellValue[]> {
+/**
+ * Reads the cells of a spec for a window from the store (the same queries as
+ * `/api/cells`); with `within`, only the spec's cells in those (the physical
+ * layer re-reads just what a batch touched; the human layer, fed by far
+ * fewer writes, is re-read whole).
+ */
+export async function readFeedCells(db: Db, spec: FeedSpec, window: { fromMs: number; toMs: number }, within?: readonly H3Cell[]): Promise<CellValue[]> {
   const cellWindow = { res: spec.res, ...window };
   const found = spec.layer === 'physical'
-    ? await findPhysicalCells(db, spec.metric!, cellWindow)
+    ? await findPhysicalCells(db, spec.metric!, cellWindow, within)
     : await findHumanCells(db, cellWindow, spec.category ? { category: spec.category } : {});
-  return found.filter((cell) => cell.count >= spec.minCount && (!spec.bbox || insideBBox(cell, spec.bbox)));
+  const inside = spec.layer === 'human' && within ? TouchedCells.matcher(within, spec.res) : () => true;
+  return found.filter((cell) => inside(cell.h3)).filter((cell) => cell.count >= spec.minCount && (!spec.bbox || insideBBox(cell, spec.bbox)));
 }
 
 /** Whether a change announcement may have moved this feed's cells. */

@@ -1,6 +1,7 @@
-import type { CellValue, LiveDelta, LiveSnapshot } from '@citytwin/shared';
+import type { CellValue, H3Cell, LiveDelta, LiveSnapshot } from '@citytwin/shared';
 import { diffCells } from './cell-diff';
 import type { FeedSpec } from './feed-spec';
+import { TouchedCells } from './touched-cells';
 
 /** At most one delta per layer per second. */
 export const MIN_DELTA_INTERVAL_MS = 1_000;
@@ -12,15 +13,17 @@ export interface FeedMember {
 
 export interface LayerFeedOptions {
   spec: FeedSpec;
-  /** Reads the spec's cells now, with the window they cover. */
-  read(): Promise<{ cells: CellValue[]; fromMs: number; toMs: number; asOfMs: number }>;
+  /** Reads the spec's cells now (all, or only those in `within`), with the window they cover. */
+  read(within?: readonly H3Cell[]): Promise<{ cells: CellValue[]; fromMs: number; toMs: number; asOfMs: number }>;
   onError(error: unknown): void;
 }
 
 /**
  * One layer shared by every subscriber of the same spec: it keeps the cells
  * last sent, re-reads them when told something changed (at most once a
- * second) and sends each member only the cells that changed.
+ * second) and sends each member only the cells that changed. When the
+ * announcements named the cells they touched, only those are re-read, so a
+ * delta costs in proportion to what moved, not to the whole layer.
  */
 export class LayerFeed {
   readonly members = new Set<FeedMember>();
@@ -28,13 +31,16 @@ export class LayerFeed {
   private window = { fromMs: 0, toMs: 0, asOfMs: 0 };
   private loading: Promise<void> | undefined;
   private dirty = false;
+  private readonly touched: TouchedCells;
   private refreshing = false;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private lastRefreshStartMs = -Infinity;
   private latestChangeMs = 0;
   private closed = false;
 
-  constructor(private readonly options: LayerFeedOptions) {}
+  constructor(private readonly options: LayerFeedOptions) {
+    this.touched = new TouchedCells(options.spec.res);
+  }
 
   get spec(): FeedSpec {
     return this.options.spec;
@@ -60,9 +66,15 @@ export class LayerFeed {
     this.members.delete(member);
   }
 
-  /** Something this feed shows may have changed at `atMs` (reading or receipt time): re-read soon. */
-  markChanged(atMs: number): void {
+  /**
+   * Something this feed shows may have changed at `atMs` (reading or receipt
+   * time), in `cells` (any resolution) or anywhere when they are not known:
+   * re-read soon.
+   */
+  markChanged(atMs: number, cells?: readonly H3Cell[]): void {
     if (atMs > this.latestChangeMs) this.latestChangeMs = atMs;
+    if (cells) this.touched.add(cells);
+    else this.touched.addAll();
     this.dirty = true;
     this.schedule();
   }
@@ -109,12 +121,11 @@ export class LayerFeed {
     this.refreshing = true;
     this.lastRefreshStartMs = Date.now();
     const latestChangeMs = this.latestChangeMs;
+    const within = this.touched.take();
     try {
-      const read = await this.options.read();
+      const read = await this.options.read(within);
       if (this.closed || !this.cells) return;
-      const next = new Map(read.cells.map((cell) => [cell.h3, cell]));
-      const { changed, removed } = diffCells(this.cells, next);
-      this.cells = next;
+      const { changed, removed } = within ? this.merge(within, read.cells) : this.replace(read.cells);
       this.window = read;
       if (changed.length === 0 && removed.length === 0) return;
       const delta: LiveDelta = {
@@ -124,11 +135,34 @@ export class LayerFeed {
       for (const member of this.members) member.deliver(delta);
     } catch (error) {
       // Try again at the next change or window slide; members keep what they have.
+      if (within) this.touched.add(within);
+      else this.touched.addAll();
       this.dirty = true;
       this.options.onError(error);
     } finally {
       this.refreshing = false;
       if (this.dirty && !this.closed) this.schedule();
     }
+  }
+
+  /** A whole re-read: the new layer, and how it differs from the one sent. */
+  private replace(cells: readonly CellValue[]): ReturnType<typeof diffCells> {
+    const next = new Map(cells.map((cell) => [cell.h3, cell]));
+    const diff = diffCells(this.cells!, next);
+    this.cells = next;
+    return diff;
+  }
+
+  /** A re-read of the cells in `within` only: merged into the layer in place; cells there that are gone now are removed. */
+  private merge(within: readonly H3Cell[], cells: readonly CellValue[]): ReturnType<typeof diffCells> {
+    const layer = this.cells!;
+    const area = TouchedCells.matcher(within, this.options.spec.res);
+    const fresh = new Map(cells.map((cell) => [cell.h3, cell]));
+    const before = new Map<string, CellValue>();
+    for (const [h3, cell] of layer) if (area(h3)) before.set(h3, cell);
+    const diff = diffCells(before, fresh);
+    for (const h3 of diff.removed) layer.delete(h3);
+    for (const cell of diff.changed) layer.set(cell.h3, cell);
+    return diff;
   }
 }

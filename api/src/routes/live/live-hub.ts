@@ -125,10 +125,10 @@ export class LiveHub {
     if (!feed) {
       feed = new LayerFeed({
         spec,
-        read: async () => {
+        read: async (within) => {
           const asOfMs = this.options.clock();
           const window = liveWindow(asOfMs);
-          return { cells: await readFeedCells(this.options.readDb, spec, window), ...window, asOfMs };
+          return { cells: await readFeedCells(this.options.readDb, spec, window, within), ...window, asOfMs };
         },
         onError: (error) => this.options.logger.warn({ err: error, feed: key }, 'live channel: reading a layer failed; retrying'),
       });
@@ -153,7 +153,7 @@ export class LiveHub {
 
   private onReadings(change: ReadingsChange): void {
     this.readingRate.add(Date.now(), change.count);
-    for (const feed of this.feeds.values()) if (feedIsTouchedBy(feed.spec, change)) feed.markChanged(change.toMs);
+    for (const feed of this.feeds.values()) if (feedIsTouchedBy(feed.spec, change)) feed.markChanged(change.toMs, change.cells);
   }
 
   private onAppeals(change: AppealsChange): void {

@@ -1,6 +1,7 @@
+import { cellToChildren } from 'h3-js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cellAtLatLng, parentCell, type CellValue, type Reading } from '@citytwin/shared';
-import { CHANGE_CHANNELS, insertAlert, insertAppeal, insertReadingsBatch, notifyChange, updateAlert, type AlertWrite } from '@citytwin/store';
+import { CHANGE_CHANNELS, describeReadingsBatch, findPhysicalCells, insertAlert, insertAppeal, insertReadingsBatch, notifyChange, updateAlert, type AlertWrite } from '@citytwin/store';
 import { openLiveClient, type LiveTestClient } from '../../testing/live-client';
 import { openTestApp, type TestApp } from '../../testing/test-app';
 
@@ -54,6 +55,32 @@ describe('GET /api/live', () => {
     const delta = await client.next('delta', () => true, { after });
     expect(delta).toMatchObject({ layer: 'physical', res: 9, removed: [], latestChangeAt: new Date(T0 + 60_000).toISOString() });
     expect(byH3(delta.cells)).toEqual({ [cellB]: { value: 65, count: 2 } });
+  });
+
+  it('re-reads only the cells a batch named, and each delta value equals a fresh read of its cell', async () => {
+    const P = { lat: 39.85, lng: 116.2 };
+    const cellP = cellAtLatLng(P, 9);
+    // A second res-9 cell in P's res-8 cell: the res-8 value must be re-read from both children.
+    const sibling = cellToChildren(parentCell(cellP, 8), 9).find((cell) => cell !== cellP)!;
+    expect(sibling).not.toBe(cellP);
+    expect(parentCell(sibling, 8)).toBe(parentCell(cellP, 8));
+    await insertReadingsBatch(t.store.db, [noise('s5', cellP, T0, 40)]);
+    const client = await connect();
+    client.send({ type: 'subscribe', layers: ['physical'], metric: 'noise_db', res: 8 });
+    await client.next('snapshot', (message) => message.res === 8);
+    const unnamed = cellAtLatLng({ lat: 39.99, lng: 116.5 }, 9);
+    const after = client.messages.length;
+    const batch = [noise('s3', sibling, T0 + 180_000, 80), noise('s3', sibling, T0 + 181_000, 82)];
+    // A batch nobody announced (its cell must not be re-read), then an announced one naming only its own cell.
+    await insertReadingsBatch(t.store.db, [noise('s4', unnamed, T0 + 180_000, 99)]);
+    await insertReadingsBatch(t.store.db, batch);
+    await notifyChange(t.store.db, CHANGE_CHANNELS.readings, describeReadingsBatch(batch));
+    const delta = await client.next('delta', (message) => message.res === 8, { after });
+    expect(delta.cells.map((cell) => cell.h3)).toEqual([parentCell(cellP, 8)]);
+    expect(byH3(delta.cells)).toEqual({ [parentCell(cellP, 8)]: { value: (40 + 80 + 82) / 3, count: 3 } });
+    const fresh = await findPhysicalCells(t.store.db, 'noise_db', { res: 8, fromMs: NOW - 86_400_000, toMs: NOW });
+    expect(byH3(delta.cells)).toEqual(byH3(fresh.filter((cell) => cell.h3 === parentCell(cellP, 8))));
+    expect(delta.removed).toEqual([]);
   });
 
   it('shows an operator every appeal cell at the resolution asked for', async () => {
