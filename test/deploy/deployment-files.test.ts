@@ -10,7 +10,7 @@ const run = promisify(execFile);
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 /** Every file that reads the environment of a server process. */
 const ENV_READERS = ['api/src/config/config.ts', 'api/src/main.ts', 'api/src/main-all-in-one.ts', 'ingest/src/config.ts', 'ingest/src/main.ts'];
-const SECRETS = ['POSTGRES_PASSWORD', 'MQTT_INGEST_PASSWORD', 'MQTT_SIMULATOR_PASSWORD'];
+const SECRETS = ['POSTGRES_PASSWORD', 'MQTT_INGEST_PASSWORD', 'MQTT_SIMULATOR_PASSWORD', 'INGEST_SHARED_GROUP'];
 
 const read = (path: string) => readFile(join(ROOT, path), 'utf8');
 /** Names set in .env.example (`NAME=` at the start of a line). */
@@ -53,7 +53,7 @@ describe('deployment files', () => {
     await expect(compose('example.env', 'config', '-q')).rejects.toThrow(/make-secrets\.sh/);
     const { stdout } = await compose('with-secrets.env', 'config');
     // Two ingest workers on one shared subscription, each with its own persistent session.
-    expect(stdout.match(/INGEST_SHARED_GROUP: citytwin-ingest/g)).toHaveLength(2);
+    expect(stdout.match(/INGEST_SHARED_GROUP: s3cret-19/g)).toHaveLength(2);
     expect(stdout).toContain('INGEST_CLIENT_ID: citytwin-ingest-1');
     expect(stdout).toContain('INGEST_CLIENT_ID: citytwin-ingest-2');
     expect(stdout).toMatch(/image: timescale\/timescaledb:/);
