@@ -60,9 +60,10 @@ describe('deployment files', () => {
     // The simulator runs only with its profile.
     expect(stdout).toMatch(/ {2}simulator:\n(?: {4}.*\n)*? {4}profiles:\n {4}- simulator\n/);
     // Every long-running service says how to tell it is healthy.
-    for (const service of ['timescaledb', 'mosquitto', 'api', 'ingest-1', 'ingest-2']) {
-      expect(stdout.split(/\n {2}(?=[a-z0-9-]+:\n)/).find((block) => block.startsWith(`${service}:`)), service).toContain('healthcheck:');
-    }
+    const block = (service: string) => stdout.split(/\n {2}(?=[a-z0-9-]+:\n)/).find((text) => text.startsWith(`${service}:`)) ?? '';
+    for (const service of ['timescaledb', 'mosquitto', 'api', 'ingest-1', 'ingest-2']) expect(block(service), service).toContain('healthcheck:');
+    // The workers' healthcheck is their readiness, not merely an answering /metrics.
+    for (const service of ['ingest-1', 'ingest-2']) expect(block(service), service).toMatch(/healthcheck:\n(?: {6}.*\n)*? {6}test:\n(?: {6}.*\n)*?.*:9464\/health\/ready/);
   });
 
   it('the images run as a non-root user, with a healthcheck, built in stages; secrets are ignored by git and by the image', async () => {
