@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { chmod, chown, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { chmod, chown, mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -55,6 +55,8 @@ describe('the deployment broker: the secrets script and the shipped ACL on a rea
   let broker: MosquittoInstance;
   let passwords: Record<string, string>;
   let sharedGroup: string;
+  let passwordFile: string;
+  let brokerUid: number;
   const clients: MqttClient[] = [];
   const connect = async (username?: string, password = username ? passwords[username] : undefined) => {
     const client = await mqtt.connectAsync(broker.url, { protocolVersion: 5, reconnectPeriod: 0, ...(username ? { username, password } : {}) });
@@ -86,11 +88,12 @@ describe('the deployment broker: the secrets script and the shipped ACL on a rea
 
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'citytwin-acl-'));
-    const brokerUid = BROKER_USER ? Number((await run('id', ['-u', BROKER_USER])).stdout.trim()) : process.getuid!();
+    brokerUid = BROKER_USER ? Number((await run('id', ['-u', BROKER_USER])).stdout.trim()) : process.getuid!();
     await chmod(dir, 0o755);
     const secrets = await makeSecrets(dir, ['s-1', 's-2'], brokerUid);
     passwords = secrets.passwords;
     sharedGroup = secrets.sharedGroup;
+    passwordFile = secrets.passwordFile;
     const shipped = await readFile(CONF, 'utf8');
     broker = await startMosquittoWithConfig(async (port, dataDir) => {
       if (BROKER_USER) await chown(dataDir, brokerUid, brokerUid);
@@ -107,8 +110,10 @@ describe('the deployment broker: the secrets script and the shipped ACL on a rea
     await rm(dir, { recursive: true, force: true });
   });
 
-  it('the script gives every user a password of its own and the workers a secret group', () => {
+  it('the script gives every user a password of its own, the workers a secret group, and the broker\'s user the password file', async () => {
     expect(sharedGroup).toMatch(/^[A-Za-z0-9]{24,}$/);
+    const file = await stat(passwordFile);
+    expect({ uid: file.uid, mode: file.mode & 0o777 }).toEqual({ uid: brokerUid, mode: 0o600 });
     expect(Object.keys(passwords).sort()).toEqual(['citytwin-ingest', 'citytwin-simulator', 's-1', 's-2']);
     expect(new Set(Object.values(passwords)).size).toBe(4);
     for (const password of Object.values(passwords)) expect(password.length).toBeGreaterThanOrEqual(24);
