@@ -29,5 +29,7 @@ EXPOSE 8080 9464
 # tini forwards SIGTERM to node, so the graceful stop (docs/operations.md) runs.
 ENTRYPOINT ["/usr/bin/tini", "--"]
 CMD ["node", "--import", "tsx", "api/src/main.ts"]
+# The API's liveness by default; an ingest worker's container sets HEALTHCHECK_URL to its
+# readiness (broker connected, store answering, commits not stalled: docs/operations.md).
 HEALTHCHECK --interval=10s --timeout=3s --start-period=30s --retries=3 \
-  CMD node -e "fetch('http://127.0.0.1:'+(process.env.PORT||8080)+'/api/health/live').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"
+  CMD node -e "fetch(process.env.HEALTHCHECK_URL||'http://127.0.0.1:'+(process.env.PORT||8080)+'/api/health/live').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"

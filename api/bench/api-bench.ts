@@ -8,8 +8,9 @@ import { createTestDatabase } from '@citytwin/store/testing';
 import { buildApp, loadConfig } from '@citytwin/api';
 import { seedCityScale } from './city-scale-seed';
 
-// `pnpm bench:api [--scale 0.1] [--duration 30] [--connections 50,200]`: loads the query benchmark's city
-// (seedCityScale: sensors, readings and appeals in the same proportions, times `scale`) into a throwaway
+// `pnpm bench:api [--scale 1] [--duration 30] [--connections 50,200]`: loads the query benchmark's city
+// (seedCityScale at the same default scale: 2,000 sensors, 10 million readings and 500,000 appeals;
+// `--scale 0.1` for a trial) into a throwaway
 // database on the Postgres server (BENCH_DATABASE_URL), starts the API on it with the write rate limits
 // lifted, and drives four routes with autocannon at each connection count for `duration` seconds:
 // the map's cells, hot spots, Open311 GET and appeal POST. Progress on stderr; the last stdout line is the JSON.
@@ -23,7 +24,7 @@ const positive = (name: string, text: string) => {
   if (!(value > 0)) throw new Error(`--${name} needs a positive number, got "${text}"`);
   return value;
 };
-const SCALE = positive('scale', option('scale', '0.1'));
+const SCALE = positive('scale', option('scale', '1'));
 const DURATION_S = positive('duration', option('duration', '30'));
 const CONNECTIONS = option('connections', '50,200').split(',').map((text) => Math.round(positive('connections', text)));
 const SERVER_URL = process.env['BENCH_DATABASE_URL'] ?? process.env['TEST_DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres';

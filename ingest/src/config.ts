@@ -1,6 +1,7 @@
 import { hostname } from 'node:os';
 import { isAbsolute, resolve } from 'node:path';
 import { DEFAULT_BATCH_LIMITS, type BatchLimits } from './pipeline/batch-writer';
+import { DEFAULT_MAX_STALL_S } from './pipeline/ingest-readiness';
 import { CITY_CODES, CITY_PROFILES, BASE_RESOLUTION, DEFAULT_TOPIC_PREFIX, isCityCode, type CityProfile } from '@citytwin/shared';
 
 /** Configuration of a standalone ingest worker. */
@@ -21,8 +22,10 @@ export interface IngestConfig {
   /** Shared-subscription group; set it to run several workers side by side. */
   sharedGroup: string | undefined;
   batch: BatchLimits;
-  /** Port of the worker's own `/metrics`; undefined serves none. */
+  /** Port of the worker's own `/metrics` and `/health/*`; undefined serves none. */
   metricsPort: number | undefined;
+  /** Seconds held messages may wait without a commit before `/health/ready` fails. */
+  maxStallS: number;
 }
 
 export class IngestConfigError extends Error {}
@@ -64,6 +67,7 @@ export function loadIngestConfig(env: Env = process.env): IngestConfig {
     protocolVersion: integer(env, 'MQTT_PROTOCOL_VERSION', env['MQTT_URL'] ? 5 : 4, 4, 5) as 4 | 5,
     sharedGroup: sharedGroup(env),
     metricsPort: env['INGEST_METRICS_PORT'] ? integer(env, 'INGEST_METRICS_PORT', 0, 0, 65535) : undefined,
+    maxStallS: integer(env, 'INGEST_READY_MAX_STALL_S', DEFAULT_MAX_STALL_S, 1, 86_400),
     batch: {
       maxRows: integer(env, 'INGEST_BATCH_ROWS', DEFAULT_BATCH_LIMITS.maxRows, 1, 1_000_000),
       maxDelayMs: integer(env, 'INGEST_BATCH_MS', DEFAULT_BATCH_LIMITS.maxDelayMs, 1, 60_000),

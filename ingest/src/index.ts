@@ -1,6 +1,7 @@
 export { startEmbeddedBroker, BrokerPortInUseError, type EmbeddedBroker } from './broker/embedded-broker';
 export { startIngestWorker, type IngestOptions, type IngestWorker } from './pipeline/ingest-worker';
 export { ingestHealth, type IngestHealth } from './pipeline/ingest-health';
+export { checkIngestReadiness, type IngestReadiness, type IngestNotReadyReason } from './pipeline/ingest-readiness';
 export type { IngestStats, Histogram } from './pipeline/ingest-stats';
 export { formatIngestMetrics } from './metrics/prometheus-text';
 export { handleTelemetryMessage, MAX_PAYLOAD_BYTES } from './pipeline/message-handler';

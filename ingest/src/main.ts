@@ -19,8 +19,10 @@ async function main(): Promise<void> {
     store, mqttUrl: config.mqttUrl ?? broker!.url, topicPrefix: config.topicPrefix, city: config.city,
     resolution: config.baseResolution, clientId: config.clientId, maxAgeMs: config.retentionDays * 86_400_000, logger,
     protocolVersion: config.protocolVersion, batch: config.batch, ...(config.sharedGroup ? { sharedGroup: config.sharedGroup } : {}),
+    maxStallS: config.maxStallS,
   });
-  const metrics = config.metricsPort === undefined ? undefined : await startMetricsServer(config.metricsPort, () => worker.metricsText());
+  const probes = { metricsText: () => worker.metricsText(), readiness: () => worker.readiness() };
+  const metrics = config.metricsPort === undefined ? undefined : await startMetricsServer(config.metricsPort, probes);
   logger.info({ store: store.kind, clientId: config.clientId, sharedGroup: config.sharedGroup, metricsPort: metrics?.port }, 'ingest worker running');
   onShutdownSignal(logger, async () => {
     await worker.close();

@@ -1,12 +1,14 @@
-// pnpm bench:compression [--sensors N] [--days D]: loads a city-like day of readings (one a minute per
-// sensor and metric) into the TimescaleDB build of PGlite, compresses every chunk with the settings
-// CityTwin uses (segment by sensor_id, metric) and prints the ratio. Progress on stderr, one JSON line last.
+// pnpm bench:compression [--sensors N] [--days D] [--rollups]: loads a city-like day of readings (one a
+// minute per sensor and metric) into the TimescaleDB build of PGlite, compresses every chunk with the
+// settings CityTwin uses (segment by sensor_id, metric) and prints the ratio. `--rollups` also compresses
+// the rollup tiers those readings made (cell_rollups) and prints their line first. Progress on stderr,
+// the readings' JSON line last.
 import { parseArgs } from 'node:util';
 import { cellAtLatLng, type MetricCode, type Reading } from '@citytwin/shared';
-import { insertReadingsBatch } from '@citytwin/store';
+import { findPhysicalCells, insertReadingsBatch } from '@citytwin/store';
 import { openTestStore } from '@citytwin/store/testing';
 
-const { values } = parseArgs({ options: { sensors: { type: 'string', default: '200' }, days: { type: 'string', default: '2' } } });
+const { values } = parseArgs({ options: { sensors: { type: 'string', default: '200' }, days: { type: 'string', default: '2' }, rollups: { type: 'boolean', default: false } } });
 const SENSORS = Number(values.sensors);
 const DAYS = Number(values.days);
 const METRICS: Array<{ metric: MetricCode; base: number; step: number; decimals: number }> = [
@@ -59,7 +61,40 @@ const [stats] = await store.db.query<{ before: number; after: number }>(
   `SELECT sum(before_compression_total_bytes)::float8 AS before, sum(after_compression_total_bytes)::float8 AS after FROM chunk_compression_stats('readings')`,
 );
 const [check] = await store.db.query<{ n: number }>('SELECT count(*)::int AS n FROM readings');
+if (values.rollups) await measureRollups();
 await store.close();
+/** Median ms of 10 map reads (res 8, the whole loaded window, from the rollups) after one warm-up. */
+async function timeMapRead(): Promise<number> {
+  const window = { res: 8, fromMs: T0_MS, toMs: T0_MS + DAYS * 86_400_000 };
+  await findPhysicalCells(store.db, 'pm25', window);
+  const times: number[] = [];
+  for (let run = 0; run < 10; run += 1) {
+    const started = performance.now();
+    await findPhysicalCells(store.db, 'pm25', window);
+    times.push(performance.now() - started);
+  }
+  return Number(times.sort((a, b) => a - b)[5]!.toFixed(1));
+}
+
+/** The same for the rollup tiers (segment by metric, width_s; order by cell, bucket), and a map read before and after. */
+async function measureRollups(): Promise<void> {
+  const readMsBefore = await timeMapRead();
+  const rollupChunks = await store.db.query("SELECT compress_chunk(c, if_not_compressed => true) FROM show_chunks('cell_rollups') AS c");
+  const [sizes] = await store.db.query<{ before: number; after: number }>(
+    `SELECT sum(before_compression_total_bytes)::float8 AS before, sum(after_compression_total_bytes)::float8 AS after FROM chunk_compression_stats('cell_rollups')`,
+  );
+  const [rows] = await store.db.query<{ n: number }>('SELECT count(*)::int AS n FROM cell_rollups');
+  const readMsAfter = await timeMapRead();
+  const before = sizes?.before ?? 0;
+  const after = sizes?.after ?? 0;
+  const n = rows?.n ?? 0;
+  process.stdout.write(`${JSON.stringify({
+    bench: 'compression-rollups', engine: 'pglite-timescaledb', sensors: SENSORS, days: DAYS, rows: n, chunks: rollupChunks.length,
+    beforeBytes: before, afterBytes: after, ratio: Number((before / after).toFixed(2)), bytesPerRowBefore: Number((before / n).toFixed(1)), bytesPerRowAfter: Number((after / n).toFixed(2)),
+    readMsBefore, readMsAfter,
+  })}\n`);
+}
+
 const beforeBytes = stats?.before ?? before?.bytes ?? 0;
 const afterBytes = stats?.after ?? 0;
 process.stdout.write(`${JSON.stringify({

@@ -10,7 +10,7 @@ const run = promisify(execFile);
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 /** Every file that reads the environment of a server process. */
 const ENV_READERS = ['api/src/config/config.ts', 'api/src/main.ts', 'api/src/main-all-in-one.ts', 'ingest/src/config.ts', 'ingest/src/main.ts'];
-const SECRETS = ['POSTGRES_PASSWORD', 'MQTT_INGEST_PASSWORD', 'MQTT_SIMULATOR_PASSWORD'];
+const SECRETS = ['POSTGRES_PASSWORD', 'MQTT_INGEST_PASSWORD', 'MQTT_SIMULATOR_PASSWORD', 'INGEST_SHARED_GROUP'];
 
 const read = (path: string) => readFile(join(ROOT, path), 'utf8');
 /** Names set in .env.example (`NAME=` at the start of a line). */
@@ -53,16 +53,17 @@ describe('deployment files', () => {
     await expect(compose('example.env', 'config', '-q')).rejects.toThrow(/make-secrets\.sh/);
     const { stdout } = await compose('with-secrets.env', 'config');
     // Two ingest workers on one shared subscription, each with its own persistent session.
-    expect(stdout.match(/INGEST_SHARED_GROUP: citytwin-ingest/g)).toHaveLength(2);
+    expect(stdout.match(/INGEST_SHARED_GROUP: s3cret-19/g)).toHaveLength(2);
     expect(stdout).toContain('INGEST_CLIENT_ID: citytwin-ingest-1');
     expect(stdout).toContain('INGEST_CLIENT_ID: citytwin-ingest-2');
     expect(stdout).toMatch(/image: timescale\/timescaledb:/);
     // The simulator runs only with its profile.
     expect(stdout).toMatch(/ {2}simulator:\n(?: {4}.*\n)*? {4}profiles:\n {4}- simulator\n/);
     // Every long-running service says how to tell it is healthy.
-    for (const service of ['timescaledb', 'mosquitto', 'api', 'ingest-1', 'ingest-2']) {
-      expect(stdout.split(/\n {2}(?=[a-z0-9-]+:\n)/).find((block) => block.startsWith(`${service}:`)), service).toContain('healthcheck:');
-    }
+    const block = (service: string) => stdout.split(/\n {2}(?=[a-z0-9-]+:\n)/).find((text) => text.startsWith(`${service}:`)) ?? '';
+    for (const service of ['timescaledb', 'mosquitto', 'api', 'ingest-1', 'ingest-2']) expect(block(service), service).toContain('healthcheck:');
+    // The workers' healthcheck is their readiness, not merely an answering /metrics.
+    for (const service of ['ingest-1', 'ingest-2']) expect(block(service), service).toMatch(/healthcheck:\n(?: {6}.*\n)*? {6}test:\n(?: {6}.*\n)*?.*:9464\/health\/ready/);
   });
 
   it('the images run as a non-root user, with a healthcheck, built in stages; secrets are ignored by git and by the image', async () => {

@@ -3,7 +3,7 @@ import { startMetricsServer } from './metrics-server';
 
 describe('startMetricsServer', () => {
   it('serves the text at /metrics and 404 elsewhere', async () => {
-    const server = await startMetricsServer(0, () => 'citytwin_ingest_messages_total 3\n', '127.0.0.1');
+    const server = await startMetricsServer(0, { metricsText: () => 'citytwin_ingest_messages_total 3\n' }, '127.0.0.1');
     try {
       const ok = await fetch(`http://127.0.0.1:${server.port}/metrics`);
       expect(ok.headers.get('content-type')).toContain('text/plain');

@@ -48,6 +48,11 @@ export class BatchWriter {
   private idleWaiters: Array<() => void> = [];
   private lastSeen = new Map<string, number>();
   private lastSeenAt = 0;
+  /** Messages added and not yet acknowledged. */
+  private unacked = 0;
+  /** performance.now() of the last commit, or of the first message an idle writer took since. */
+  private progressAt = 0;
+  private lastCommitAt: number | undefined;
 
   constructor(
     private readonly db: Db,
@@ -60,6 +65,8 @@ export class BatchWriter {
   add(readings: readonly Reading[], letters: readonly DeadLetter[], ack: () => void): void {
     const batch = this.open;
     if (batch.acks.length === 0) batch.firstAtMs = performance.now();
+    if (this.unacked === 0) this.progressAt = performance.now();
+    this.unacked += 1;
     for (const reading of readings) batch.readings.add(reading);
     for (const letter of letters) batch.letters.push(letter);
     batch.acks.push(ack);
@@ -84,6 +91,20 @@ export class BatchWriter {
   oldestWaitS(): number {
     const oldest = this.queue[0] ?? (this.open.acks.length > 0 ? this.open : undefined);
     return oldest ? (performance.now() - oldest.firstAtMs) / 1000 : 0;
+  }
+
+  /**
+   * Seconds the writer has held messages without committing any (0 while it holds none): a
+   * store that hangs or keeps failing makes it grow; a busy but healthy one keeps it near the
+   * commit time.
+   */
+  stalledS(): number {
+    return this.unacked === 0 ? 0 : (performance.now() - this.progressAt) / 1000;
+  }
+
+  /** Seconds since the last commit; undefined before the first. */
+  lastCommitAgeS(): number | undefined {
+    return this.lastCommitAt === undefined ? undefined : (performance.now() - this.lastCommitAt) / 1000;
   }
 
   /** Commits everything waiting now and resolves when nothing is left in flight. */
@@ -118,6 +139,9 @@ export class BatchWriter {
   private afterCommit(batch: Batch): void {
     this.held -= batch.readings.length;
     this.stats.pending = this.held;
+    this.unacked -= batch.acks.length;
+    this.progressAt = performance.now();
+    this.lastCommitAt = this.progressAt;
     for (const ack of batch.acks) ack();
     if (!this.isFull()) for (const resume of this.roomWaiters.splice(0)) resume();
     this.pump();

@@ -5,6 +5,7 @@ import type { Store } from '@citytwin/store';
 import { formatIngestMetrics } from '../metrics/prometheus-text';
 import { AckGate } from './ack-gate';
 import { BatchWriter, DEFAULT_BATCH_LIMITS, type BatchLimits } from './batch-writer';
+import { checkIngestReadiness, DEFAULT_MAX_STALL_S, type IngestReadiness } from './ingest-readiness';
 import { emptyStats, snapshotStats, type IngestStats } from './ingest-stats';
 import { LocationCache } from './location-cache';
 import { handleTelemetryMessage, type HandlerSettings } from './message-handler';
@@ -30,12 +31,16 @@ export interface IngestOptions {
   sharedGroup?: string;
   /** How often a progress line is logged while messages flow. */
   progressIntervalMs?: number;
+  /** Seconds held messages may wait without a commit before readiness fails (default 30). */
+  maxStallS?: number;
 }
 
 export interface IngestWorker {
   stats(): IngestStats;
   /** The worker's counters in Prometheus text format. */
   metricsText(): string;
+  /** Broker connected, store answering, commits not stalled, not stopping. */
+  readiness(): Promise<IngestReadiness>;
   /**
    * Graceful stop: takes no new messages (the broker keeps those for the
    * session), commits and acknowledges what is waiting, then disconnects.
@@ -165,6 +170,10 @@ export async function startIngestWorker(options: IngestOptions): Promise<IngestW
   return {
     stats: () => snapshotStats(stats),
     metricsText: () => formatIngestMetrics(stats, { lagSeconds: writer.oldestWaitS() }),
+    readiness: () => checkIngestReadiness({
+      closing, brokerConnected: stats.connected, pingStore: () => store.db.query('SELECT 1'), pending: stats.pending,
+      stalledS: writer.stalledS(), lastCommitAgeS: writer.lastCommitAgeS(), maxStallS: options.maxStallS ?? DEFAULT_MAX_STALL_S,
+    }),
     async close() {
       closing = true;
       clearInterval(refreshTimer);

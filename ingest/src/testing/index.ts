@@ -1,4 +1,4 @@
 // Helpers for tests and benchmarks that need a private broker; not part of the ingest runtime.
-export { startMosquitto, type MosquittoInstance } from './mosquitto-instance';
+export { startMosquitto, startMosquittoWithConfig, type MosquittoInstance } from './mosquitto-instance';
 export { freePort } from './free-port';
 export { waitFor } from './wait-for';

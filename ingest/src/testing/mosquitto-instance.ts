@@ -59,11 +59,21 @@ async function waitForPort(port: number, timeoutMs = 10_000): Promise<void> {
  * `authentication` replaces anonymous access with a password file and an ACL file.
  */
 export async function startMosquitto(authentication?: { passwordFile: string; aclFile: string }): Promise<MosquittoInstance> {
+  return startMosquittoWithConfig((port, dir) => {
+    const config = CONFIG(port, dir);
+    return authentication ? config.replace('allow_anonymous true', `allow_anonymous false\npassword_file ${authentication.passwordFile}\nacl_file ${authentication.aclFile}`) : config;
+  });
+}
+
+/**
+ * Starts /usr/sbin/mosquitto on a free port with the config `render` writes for that port
+ * and a private folder (for persistence); e.g. a deployment's own mosquitto.conf.
+ */
+export async function startMosquittoWithConfig(render: (port: number, dir: string) => string | Promise<string>): Promise<MosquittoInstance> {
   const dir = await mkdtemp(join(tmpdir(), 'citytwin-mosquitto-'));
   const port = await freePort();
   const conf = join(dir, 'mosquitto.conf');
-  const config = CONFIG(port, dir);
-  await writeFile(conf, authentication ? config.replace('allow_anonymous true', `allow_anonymous false\npassword_file ${authentication.passwordFile}\nacl_file ${authentication.aclFile}`) : config);
+  await writeFile(conf, await render(port, dir));
   let child: ChildProcess | undefined;
   const start = async () => {
     child = spawn('/usr/sbin/mosquitto', ['-c', conf], { stdio: 'ignore' });

@@ -1,5 +1,7 @@
+import { setTimeout as delay } from 'node:timers/promises';
 import type { AppealBody } from './appeal-stream';
 import type { AppealEventBody } from './appeal-workflow';
+import { DEFAULT_RETRY_POLICY, isRetryableStatus, retryDelayMs, type RetryPolicy } from './retry-after';
 
 /** Counters of what the API accepted. */
 export interface AppealClientStats {
@@ -8,24 +10,48 @@ export interface AppealClientStats {
   errors: number;
   /** Workflow events refused with 404 (the events endpoint is missing or the appeal unknown). */
   eventsNotFound: number;
+  /** Requests sent again after a 429 or 503. */
+  retried: number;
   lastError: string | null;
+}
+
+export interface AppealsClientOptions {
+  retry?: Partial<RetryPolicy>;
+  /** Waits `ms` (default a timer; tests pass one that records the waits). */
+  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+  /** Epoch ms, for a `Retry-After` given as a date (default Date.now). */
+  clock?: () => number;
+  /** Ends a wait early (the run is stopping): the request then counts as an error. */
+  signal?: AbortSignal;
 }
 
 /**
  * Talks to the CityTwin appeals API as an operator: `POST /api/appeals`,
  * `POST /api/appeals/:id/events`, or Open311 `POST /open311/v2/requests.json`.
+ * A 429 or 503 is sent again after the server's `Retry-After` (else an exponential backoff),
+ * up to `retry.maxRetries` times; nothing else is resent, so no appeal is stored twice.
  */
 export class AppealsClient {
-  readonly stats: AppealClientStats = { appeals: 0, events: 0, errors: 0, eventsNotFound: 0, lastError: null };
+  readonly stats: AppealClientStats = { appeals: 0, events: 0, errors: 0, eventsNotFound: 0, retried: 0, lastError: null };
+  private readonly retry: RetryPolicy;
+  private readonly sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
+  private readonly clock: () => number;
 
-  constructor(private readonly apiUrl: string, private readonly apiKey: string) {}
+  constructor(private readonly apiUrl: string, private readonly apiKey: string, private readonly options: AppealsClientOptions = {}) {
+    this.retry = { ...DEFAULT_RETRY_POLICY, ...options.retry };
+    this.sleep = options.sleep ?? ((ms, signal) => delay(ms, undefined, signal ? { signal } : {}));
+    this.clock = options.clock ?? Date.now;
+  }
 
   private async post(path: string, body: unknown): Promise<Response> {
-    return fetch(`${this.apiUrl}${path}`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${this.apiKey}` },
-      body: JSON.stringify(body),
-    });
+    const init = { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${this.apiKey}` }, body: JSON.stringify(body) };
+    for (let retry = 1; ; retry += 1) {
+      const response = await fetch(`${this.apiUrl}${path}`, init);
+      if (!isRetryableStatus(response.status) || retry > this.retry.maxRetries) return response;
+      await response.arrayBuffer();
+      this.stats.retried += 1;
+      await this.sleep(retryDelayMs(response.headers.get('retry-after'), retry, this.clock(), this.retry), this.options.signal);
+    }
   }
 
   private fail(message: string): undefined {

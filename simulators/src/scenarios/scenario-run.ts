@@ -41,7 +41,7 @@ export async function runScenario(plan: ScenarioPlan, options: ScenarioRunOption
   const client = await connectPublisher(options.mqttUrl, `scenario-${plan.scenario.name}`);
   const qos = options.qos ?? 1;
   const publisher = new FleetPublisher(client, qos);
-  const appeals = new AppealsClient(options.apiUrl, options.apiKey);
+  const appeals = new AppealsClient(options.apiUrl, options.apiKey, options.signal ? { signal: options.signal } : {});
   const tally = new IncidentTally(plan.incidents);
   try {
     for (const message of metaMessages(plan.sensors, plan.periodMs, options.topicPrefix)) publisher.publish(message);
