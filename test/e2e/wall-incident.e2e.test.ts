@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig, startStack, type Stack } from '@citytwin/api';
 import { pollUntil } from '../support/poll-until';
 import { launchChromium, type LaunchedChromium } from '../support/launch-chromium';
-import { projectOnPage } from '../support/page-handle';
+import { pickOnPage, projectOnPage } from '../support/page-handle';
 
 const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 /** How long the planted incident may take to reach the wall's ticker (5-minute alert buckets, one abnormal bucket opens). */
@@ -27,7 +27,6 @@ interface Globals {
     ready: boolean;
     wall?: { tickerItems: TickerEntry[]; scene: string };
     maps: Record<string, { cellCounts: Record<string, number> }>;
-    overlay: { pickObject(options: { x: number; y: number; radius?: number; layerIds?: string[] }): { object?: { h3: string; value: number } } | null };
   };
 }
 
@@ -91,8 +90,7 @@ describe('wall display shows a planted incident (all-in-one, built-in simulation
     const counts = await page.evaluate(() => (globalThis as unknown as Globals).__citytwin!.maps['wall']!.cellCounts);
     expect(counts['wall-alert-cells']).toBeGreaterThanOrEqual(1);
     const at = await projectOnPage(page, centre);
-    const picked = await page.evaluate(({ x, y }) => (globalThis as unknown as Globals).__citytwin!.overlay.pickObject({ x, y, radius: 2, layerIds: ['physical-cells'] })?.object ?? null, at);
-    expect(picked?.h3).toBe(cellToParent(site, 7));
+    expect((await pickOnPage(page, at.x, at.y, ['physical-cells']))?.h3).toBe(cellToParent(site, 7));
     expect(problems).toEqual([]);
     console.log(`wall incident: alert "${item.label}" in the ticker ${Math.round(shownAfterMs / 1000)} s after the planted onset`);
   }, ALERT_TIMEOUT_MS + 60_000);

@@ -4,7 +4,9 @@ import type { Rect } from './screenshot-pixels';
 /** The parts of the page's `window.__citytwin` that tests use (test code has no DOM types). */
 export interface PageHandle {
   map: { project(lngLat: [number, number]): { x: number; y: number } };
-  overlay: { pickObject(options: { x: number; y: number; radius?: number; layerIds?: string[] }): { object?: { h3: string }; layer?: { id: string } } | null };
+  overlay: {
+    pickObject(options: { x: number; y: number; radius?: number; layerIds?: string[] }): { object?: { h3: string }; index: number; layer?: { id: string; props: { data: { cells?: readonly string[] } } } } | null;
+  };
   ready: boolean;
   cellCounts: { physical: number; human: number };
   layersShown: { physical: boolean; human: boolean };
@@ -31,7 +33,9 @@ export async function projectOnPage(page: Page, lngLat: [number, number]): Promi
 export async function pickOnPage(page: Page, x: number, y: number, layerIds?: string[]): Promise<{ h3: string; layerId: string } | null> {
   return page.evaluate(({ x, y, layerIds }) => {
     const info = (globalThis as unknown as PageGlobals).__citytwin!.overlay.pickObject({ x, y, radius: 0, ...(layerIds ? { layerIds } : {}) });
-    return info?.object ? { h3: info.object.h3, layerId: info.layer?.id ?? '' } : null;
+    // Layers drawn from binary attributes pick a row index; their data names each row's cell.
+    const h3 = info?.object?.h3 ?? (info && info.index >= 0 ? info.layer?.props.data.cells?.[info.index] : undefined);
+    return h3 ? { h3, layerId: info?.layer?.id ?? '' } : null;
   }, { x, y, layerIds });
 }
 

@@ -4,6 +4,8 @@ import { hexVertices } from './hex-geometry';
 /** deck.gl binary data of one cell layer: instance count and the attributes, ready for the GPU. */
 export interface CellBinaryData {
   length: number;
+  /** The cell of each row: what a pick at row `index` names (deck.gl gives binary data's picks no object). */
+  cells: readonly string[];
   attributes: {
     getPosition: { value: Float32Array; size: 2 };
     getFillColor: { value: Uint8Array; size: 4; normalized: true };
@@ -23,11 +25,12 @@ export interface CellLayerBuffers {
  * Binary layer data from centres (`[lng, lat]` pairs, from `hexCentroids`)
  * and RGBA bytes. The same typed arrays passed again are not uploaded again
  * (deck.gl compares them by identity), so a colour change uploads colours only.
- * @example cellBinaryData(hexCentroids(columns), fillColours(columns, colour)).length // columns.length
+ * @example cellBinaryData(columns.h3, hexCentroids(columns), fillColours(columns, colour)).length // columns.length
  */
-export function cellBinaryData(positions: Float32Array, fill: Uint8Array, line?: Uint8Array): CellBinaryData {
+export function cellBinaryData(cells: readonly string[], positions: Float32Array, fill: Uint8Array, line?: Uint8Array): CellBinaryData {
   return {
     length: positions.length / 2,
+    cells,
     attributes: {
       getPosition: { value: positions, size: 2 },
       getFillColor: { value: fill, size: 4, normalized: true },
@@ -42,5 +45,5 @@ export function cellBinaryData(positions: Float32Array, fill: Uint8Array, line?:
  * @example cellLayerBuffers(columns, hexCentroids(columns), fillColours(columns, colour)).data.length // columns.length
  */
 export function cellLayerBuffers(columns: CellColumns, positions: Float32Array, fill: Uint8Array, line?: Uint8Array): CellLayerBuffers {
-  return { columns, vertices: columns.length > 0 ? hexVertices(columns.h3[0]!) : undefined, data: cellBinaryData(positions, fill, line) };
+  return { columns, vertices: columns.length > 0 ? hexVertices(columns.h3[0]!) : undefined, data: cellBinaryData(columns.h3, positions, fill, line) };
 }
