@@ -56,9 +56,18 @@ export async function measureCopy(db: Db, readings: readonly Reading[], chunk = 
   return rate;
 }
 
-/** Readings stored so far, read from the 1-hour rollups (committed with them, and far smaller). */
+/**
+ * Readings stored so far, from the rollups committed with them: the 1-hour
+ * tier where it is derived, the 5-minute tier for the hours still pending
+ * (one snapshot, far fewer rows than the readings).
+ */
 export async function storedReadings(db: Db): Promise<number> {
-  const [row] = await db.query<{ n: number }>('SELECT coalesce(sum(count), 0)::float8 AS n FROM cell_rollups WHERE width_s = 3600');
+  const [row] = await db.query<{ n: number }>(
+    `SELECT ((SELECT coalesce(sum(count), 0) FROM cell_rollups r WHERE width_s = 3600
+               AND NOT EXISTS (SELECT 1 FROM rollup_pending_hours p WHERE p.metric = r.metric AND p.hour = r.bucket))
+           + (SELECT coalesce(sum(r.count), 0) FROM rollup_pending_hours p JOIN cell_rollups r
+               ON r.metric = p.metric AND r.width_s = 300 AND r.bucket >= p.hour AND r.bucket < p.hour + interval '1 hour'))::float8 AS n`,
+  );
   return row?.n ?? 0;
 }
 

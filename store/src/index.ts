@@ -6,7 +6,7 @@ export { DEFAULT_TIMESCALE_SETTINGS, type TimescaleSettings } from './schema/tim
 export { parentCellSql } from './db/cell-sql';
 export { insertReadingsBatch, countReadings, findNewestReadingMs } from './db/readings';
 export { ReadingsBatch } from './db/readings-batch';
-export { ROLLUP_WIDTHS_S, rollupRanges, type RollupRange } from './db/rollup-ranges';
+export { ROLLUP_WIDTHS_S, rollupRanges, avoidPendingHours, type RollupRange } from './db/rollup-ranges';
 export { findPhysicalCells, findPhysicalCellsFromReadings, findHumanCells, type CellWindow, type HumanCellFilter } from './db/cells';
 export { vacuumAnalyze } from './db/maintenance';
 export { upsertSensors, touchSensorsLastSeen, listSensors, findSensor, listSensorLocations, type SensorRegistration, type RegisteredSensor } from './db/sensors';
@@ -31,3 +31,5 @@ export { replaceAdminAreas, listAdminAreas, listLocatedAppeals, setAppealAreas, 
 export { insertApiKey, findApiKey, listApiKeys, revokeApiKey, type StoredApiKey } from './db/api-keys';
 export { countAppealsInDay, countOverdueAppeals, listOverdueGroups, type AppealDayCounts, type OverdueGroup } from './db/live-figures';
 export { findHistoryBackfill, startHistoryBackfillMarker, saveHistoryBackfillProgress, type HistoryBackfillMarker } from './db/history-backfills';
+export { settleRollups, countPendingHours } from './db/rollup-settle';
+export { findPendingHours, readableRanges } from './db/pending-hours';

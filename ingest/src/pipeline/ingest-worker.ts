@@ -10,6 +10,7 @@ import { emptyStats, snapshotStats, type IngestStats } from './ingest-stats';
 import { LocationCache } from './location-cache';
 import { handleTelemetryMessage, type HandlerSettings } from './message-handler';
 import { startProgressLog } from './progress-log';
+import { DEFAULT_SETTLE_INTERVAL_MS, startRollupSettler } from './rollup-settler';
 import { storeSensorMeta } from './sensor-meta';
 
 export interface IngestOptions {
@@ -33,6 +34,8 @@ export interface IngestOptions {
   progressIntervalMs?: number;
   /** Seconds held messages may wait without a commit before readiness fails (default 30). */
   maxStallS?: number;
+  /** How often the hour and day rollups are derived from the 5-minute ones (default 1 s). */
+  settleIntervalMs?: number;
 }
 
 export interface IngestWorker {
@@ -167,6 +170,7 @@ export async function startIngestWorker(options: IngestOptions): Promise<IngestW
 
   const refreshTimer = setInterval(() => void locations.refresh(), 5000);
   const progress = startProgressLog(stats, writer, logger, options.progressIntervalMs ?? 5000);
+  const settler = startRollupSettler(store.db, logger, options.settleIntervalMs ?? DEFAULT_SETTLE_INTERVAL_MS);
   return {
     stats: () => snapshotStats(stats),
     metricsText: () => formatIngestMetrics(stats, { lagSeconds: writer.oldestWaitS() }),
@@ -185,6 +189,8 @@ export async function startIngestWorker(options: IngestOptions): Promise<IngestW
       if (!flushed) logger.warn({ pending: stats.pending }, 'closing with uncommitted readings; the broker will redeliver them');
       clearTimeout(timer);
       await client.endAsync(!flushed);
+      if (flushed) await settler.stop();
+      else void settler.stop();
       const { messagesIn, readingsStored, readingsDuplicate, pending } = stats;
       logger.info({ messagesIn, readingsStored, readingsDuplicate, acknowledged: gate.acknowledged, uncommitted: pending, leftForRedelivery, flushed }, 'ingest stopped');
     },

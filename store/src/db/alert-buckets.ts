@@ -1,4 +1,5 @@
 import type { Db } from '../backends/db';
+import { readableRanges } from './pending-hours';
 
 /** One bucket of one alert series: a metric's readings or a category's appeals in a base cell. */
 export interface AlertBucketRow {
@@ -20,19 +21,29 @@ const iso = (ms: number) => new Date(ms).toISOString();
 
 /**
  * Readings per metric, base cell and bucket of `widthS` (300 or 3600) in
- * the ranges, from the rollup tier of that width.
+ * the ranges, from the rollup tier of that width (an hour not derived yet
+ * from its 5-minute buckets).
  * @example await findReadingBuckets(db, [{ widthS: 3600, fromMs, toMs }]) // [{ key: 'noise_db', h3, atMs, sum, count }]
  */
 export async function findReadingBuckets(db: Db, ranges: readonly BucketRange[]): Promise<AlertBucketRow[]> {
   if (ranges.length === 0) return [];
+  const readable = await Promise.all(ranges.map((range) => readableRanges(db, [range])));
   const params: unknown[] = [];
-  const scans = ranges.map((range) => {
-    params.push(range.widthS, iso(range.fromMs), iso(range.toMs));
-    const n = params.length;
-    return `SELECT metric AS key, to_hex(cell) AS h3, (extract(epoch FROM bucket) * 1000)::float8 AS "atMs", sum::float8 AS sum, count::float8 AS count
-            FROM cell_rollups WHERE width_s = $${n - 2} AND bucket >= $${n - 1} AND bucket < $${n}`;
+  const scans = ranges.flatMap((range, r) => {
+    params.push(range.widthS);
+    const width = `$${params.length}::float8`;
+    return readable[r]!.map((piece) => {
+      params.push(piece.widthS, iso(piece.fromMs), iso(piece.toMs));
+      const n = params.length;
+      return `SELECT metric AS key, to_hex(cell) AS h3, (floor(extract(epoch FROM bucket) / ${width}) * ${width} * 1000)::float8 AS "atMs", sum, count
+              FROM cell_rollups WHERE width_s = $${n - 2} AND bucket >= $${n - 1} AND bucket < $${n}`;
+    });
   });
-  return db.query<AlertBucketRow>(scans.join(' UNION ALL '), params);
+  if (scans.length === 0) return [];
+  return db.query<AlertBucketRow>(
+    `SELECT key, h3, "atMs", sum(sum)::float8 AS sum, sum(count)::float8 AS count FROM (${scans.join(' UNION ALL ')}) AS rollups GROUP BY key, h3, "atMs"`,
+    params,
+  );
 }
 
 /**

@@ -1,6 +1,7 @@
 import { cellResolution, cellToBigInt, parentCell, type CellValue, type H3Cell, type MetricCode } from '@citytwin/shared';
 import type { Db } from '../backends/db';
 import { parentCellSql } from './cell-sql';
+import { readableRanges } from './pending-hours';
 import { rollupRanges } from './rollup-ranges';
 
 export interface CellWindow {
@@ -33,15 +34,17 @@ function withinCellsSql(column: string, cells: readonly H3Cell[], res: number, p
 /**
  * Mean and count of one metric per cell over the window, from the rollups:
  * exactly the readings of the 5-minute buckets that start in [fromMs, toMs),
- * read as whole days, whole hours and 5-minute edges ({@link rollupRanges}),
+ * read as whole days, whole hours and 5-minute edges ({@link rollupRanges};
+ * hours not derived yet from their 5-minute buckets, see `readableRanges`),
  * so a 30-day window reads about one row per cell and day. With `within`,
  * only the cells of `window.res` that lie in, or contain, those cells (any
  * resolution): what a live feed re-reads after a batch touched them.
  * @example await findPhysicalCells(db, 'noise_db', { res: 8, fromMs, toMs }) // [{ h3: '88...', value: 61.5, count: 288 }, ...]
  */
 export async function findPhysicalCells(db: Db, metric: MetricCode, window: CellWindow, within?: readonly H3Cell[]): Promise<CellValue[]> {
-  const ranges = rollupRanges(window.fromMs, window.toMs);
-  if (ranges.length === 0 || within?.length === 0) return [];
+  if (within?.length === 0) return [];
+  const ranges = await readableRanges(db, rollupRanges(window.fromMs, window.toMs), metric);
+  if (ranges.length === 0) return [];
   const params: unknown[] = [metric];
   const onlyWithin = within ? ` AND (${withinCellsSql('cell', within, window.res, params)})` : '';
   const scans = ranges.map((range) => {

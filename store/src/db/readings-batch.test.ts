@@ -3,7 +3,6 @@ import { cellAtLatLng, cellToBigInt, type Reading } from '@citytwin/shared';
 import { describeReadingsBatch } from '../notify/describe-change';
 import { ReadingsBatch } from './readings-batch';
 import { rollupDeltaColumns } from './rollup-deltas';
-import { ROLLUP_WIDTHS_S } from './rollup-ranges';
 
 const here = cellAtLatLng({ lat: 39.9, lng: 116.4 }, 9);
 const there = cellAtLatLng({ lat: 39.95, lng: 116.3 }, 9);
@@ -25,7 +24,7 @@ describe('ReadingsBatch', () => {
   it('accumulates the same rollup deltas and announcement as computed from the whole batch at once', () => {
     const batch = ReadingsBatch.of(readings);
     expect(batch.length).toBe(3);
-    expect(batch.rollupDeltas()).toEqual(rollupDeltaColumns(readings, ROLLUP_WIDTHS_S));
+    expect(batch.rollupDeltas()).toEqual(rollupDeltaColumns(readings, [300]));
     expect(batch.change()).toEqual(describeReadingsBatch(readings));
   });
 

@@ -1,9 +1,10 @@
 import { cellToBigInt, type MetricCode, type Reading } from '@citytwin/shared';
 import type { ReadingsChange } from '../notify/change-channels';
 import { RollupAccumulator, type RollupDeltaColumns } from './rollup-deltas';
-import { ROLLUP_WIDTHS_S } from './rollup-ranges';
 
 const INITIAL_BYTES = 64 * 1024;
+/** Writers add to the finest rollup tier only; the coarser ones are derived from it. */
+const FIVE_MINUTES_S = 300;
 
 /**
  * A batch of readings on its way to the store, built as they arrive: the COPY
@@ -19,7 +20,7 @@ export class ReadingsBatch {
   length = 0;
   private bytes = Buffer.allocUnsafe(INITIAL_BYTES);
   private used = 0;
-  private readonly rollups = new RollupAccumulator(ROLLUP_WIDTHS_S);
+  private readonly rollups = new RollupAccumulator([FIVE_MINUTES_S]);
   private readonly cellIds = new Map<string, string>();
   // Fleets report on aligned clocks, so a batch holds few distinct times: format each once.
   private readonly isoTimes = new Map<number, string>();
@@ -73,7 +74,7 @@ export class ReadingsBatch {
     return this.bytes.subarray(0, this.used);
   }
 
-  /** What the batch adds to the rollups, sorted by the rollup key. */
+  /** What the batch adds to the 5-minute rollups, sorted by the rollup key. */
   rollupDeltas(): RollupDeltaColumns {
     return this.rollups.columns();
   }

@@ -38,3 +38,49 @@ export function rollupRanges(fromMs: number, toMs: number): RollupRange[] {
   ];
   return ranges.filter((range) => range.fromMs < range.toMs);
 }
+
+const HOUR_MS = 3_600_000;
+const DAY_MS = 86_400_000;
+
+/** `range` cut around the units of `unitMs` that start at `marks`: those become `finerWidthS` ranges, the rest keeps its width. */
+function cutAround(range: RollupRange, marks: readonly number[], unitMs: number, finerWidthS: number): RollupRange[] {
+  const pieces: RollupRange[] = [];
+  let from = range.fromMs;
+  for (const mark of marks) {
+    if (mark < range.fromMs || mark >= range.toMs) continue;
+    if (from < mark) pieces.push({ widthS: range.widthS, fromMs: from, toMs: mark });
+    pieces.push({ widthS: finerWidthS, fromMs: mark, toMs: mark + unitMs });
+    from = mark + unitMs;
+  }
+  if (from < range.toMs) pieces.push({ widthS: range.widthS, fromMs: from, toMs: range.toMs });
+  return pieces;
+}
+
+/** Adjacent ranges of one width joined into one. */
+function joinAdjacent(ranges: readonly RollupRange[]): RollupRange[] {
+  const joined: RollupRange[] = [];
+  for (const range of [...ranges].sort((a, b) => a.fromMs - b.fromMs)) {
+    const last = joined[joined.length - 1];
+    if (last && last.widthS === range.widthS && last.toMs === range.fromMs) last.toMs = range.toMs;
+    else joined.push({ ...range });
+  }
+  return joined;
+}
+
+/**
+ * The same buckets as `ranges`, read around the hours whose hour and day
+ * rollups are not derived yet (`pendingHourMs`, hour starts): a day holding
+ * such an hour is read as hours, and such an hour as 5-minute buckets, which
+ * are always up to date. Sorted by start, adjacent ranges of one width joined.
+ * @example avoidPendingHours([{ widthS: 86400, fromMs: day, toMs: day + 86_400_000 }], [day + 3_600_000]) // 1 h 00-01, 5 min 01-02, 1 h 02-24
+ */
+export function avoidPendingHours(ranges: readonly RollupRange[], pendingHourMs: readonly number[]): RollupRange[] {
+  if (pendingHourMs.length === 0) return joinAdjacent(ranges);
+  const hours = [...new Set(pendingHourMs)].sort((a, b) => a - b);
+  const days = [...new Set(hours.map((hour) => Math.floor(hour / DAY_MS) * DAY_MS))];
+  const pieces = ranges.flatMap((range) => {
+    const hourly = range.widthS === 86400 ? cutAround(range, days, DAY_MS, 3600) : [range];
+    return hourly.flatMap((piece) => (piece.widthS === 3600 ? cutAround(piece, hours, HOUR_MS, 300) : [piece]));
+  });
+  return joinAdjacent(pieces);
+}

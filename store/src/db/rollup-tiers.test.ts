@@ -8,6 +8,7 @@ import { insertAppeal } from './appeals';
 import { insertImportedAppeals } from './appeal-import';
 import { findPhysicalCells, findPhysicalCellsFromReadings } from './cells';
 import { insertReadingsBatch } from './readings';
+import { countPendingHours, settleRollups } from './rollup-settle';
 
 const DAY_MS = 86_400_000;
 const T0 = Date.parse('2026-06-01T00:00:00Z');
@@ -19,6 +20,26 @@ function randomReadings(seed: number, count: number, fromMs: number, spanMs: num
   return Array.from({ length: count }, (_, i) => ({
     sensorId: `s${i % 3}`, metric: 'noise_db' as const, tsMs: fromMs + Math.floor(random() * spanMs), value: Math.round(random() * 600) / 10 + 30, cell: cells[i % 3 === 2 ? 1 : 0]!,
   }));
+}
+
+/** Every window's cells read from the rollups, as a GROUP BY over the raw readings gives them. */
+async function expectWindowsExact(store: Store): Promise<void> {
+  const windows: Array<[number, number]> = [
+    [T0 - DAY_MS, T0 + 4 * DAY_MS],
+    [T0 + 10 * 60_000, T0 + 2 * DAY_MS + 55 * 60_000],
+    [T0 + 3600_000, T0 + 5 * 3600_000],
+    [T0 + 5 * 60_000, T0 + 50 * 60_000],
+    [T0 + DAY_MS - 7 * 300_000, T0 + 2 * DAY_MS + 3 * 300_000],
+  ];
+  for (const [fromMs, toMs] of windows) {
+    for (const res of [9, 7]) {
+      const window = { res, fromMs, toMs };
+      const [rolled, raw] = await Promise.all([findPhysicalCells(store.db, 'noise_db', window), findPhysicalCellsFromReadings(store.db, 'noise_db', window)]);
+      expect(rolled.map((cell) => [cell.h3, cell.count])).toEqual(raw.map((cell) => [cell.h3, cell.count]));
+      rolled.forEach((cell, i) => expect(cell.value).toBeCloseTo(raw[i]!.value, 9));
+      expect(raw.length).toBeGreaterThan(0);
+    }
+  }
 }
 
 describe.each(TEST_BACKENDS)('rollup tiers on %s', (backend) => {
@@ -38,7 +59,14 @@ describe.each(TEST_BACKENDS)('rollup tiers on %s', (backend) => {
     await store?.close();
   });
 
-  it('keeps every coarser bucket equal to the sum of its finer ones on both write paths', async () => {
+  it('answers every 5-minute-aligned window exactly while the hour and day tiers are not derived yet', async () => {
+    expect(await countPendingHours(store.db)).toBeGreaterThan(0);
+    await expectWindowsExact(store);
+  });
+
+  it('derives every coarser bucket as the sum of its finer ones, after both write paths', async () => {
+    expect(await settleRollups(store.db)).toBeGreaterThan(0);
+    expect(await countPendingHours(store.db)).toBe(0);
     const tiers = async (coarse: number, fine: number) =>
       store.db.query<{ mismatches: number }>(
         `SELECT count(*)::int AS mismatches FROM (
@@ -55,25 +83,17 @@ describe.each(TEST_BACKENDS)('rollup tiers on %s', (backend) => {
     const [readings] = await store.db.query<{ n: number }>('SELECT count(*)::int AS n FROM readings');
     expect(days?.n).toBe(readings?.n);
     expect(readings?.n).toBe(400 + 200 + 100);
+    await expectWindowsExact(store);
   });
 
-  it('answers every 5-minute-aligned window exactly as a GROUP BY over the raw readings', async () => {
-    const windows: Array<[number, number]> = [
-      [T0 - DAY_MS, T0 + 4 * DAY_MS],
-      [T0 + 10 * 60_000, T0 + 2 * DAY_MS + 55 * 60_000],
-      [T0 + 3600_000, T0 + 5 * 3600_000],
-      [T0 + 5 * 60_000, T0 + 50 * 60_000],
-      [T0 + DAY_MS - 7 * 300_000, T0 + 2 * DAY_MS + 3 * 300_000],
-    ];
-    for (const [fromMs, toMs] of windows) {
-      for (const res of [9, 7]) {
-        const window = { res, fromMs, toMs };
-        const [rolled, raw] = await Promise.all([findPhysicalCells(store.db, 'noise_db', window), findPhysicalCellsFromReadings(store.db, 'noise_db', window)]);
-        expect(rolled.map((cell) => [cell.h3, cell.count])).toEqual(raw.map((cell) => [cell.h3, cell.count]));
-        rolled.forEach((cell, i) => expect(cell.value).toBeCloseTo(raw[i]!.value, 9));
-        expect(raw.length).toBeGreaterThan(0);
-      }
-    }
+  it('stays exact when late readings reach derived hours, before and after they are derived again', async () => {
+    await insertReadingsBatch(store.db, randomReadings(4, 120, T0 + 3600_000, 2 * DAY_MS));
+    expect(await countPendingHours(store.db)).toBeGreaterThan(0);
+    await expectWindowsExact(store);
+    await settleRollups(store.db);
+    await expectWindowsExact(store);
+    const [days] = await store.db.query<{ n: number }>('SELECT sum(count)::int AS n FROM cell_rollups WHERE width_s = 86400');
+    expect(days?.n).toBe(700 + 120);
   });
 
   it('marks a cell active on each UTC day with a reading or an appeal', async () => {

@@ -1,6 +1,7 @@
 import { cellToBigInt, type H3Cell, type MetricCode } from '@citytwin/shared';
 import type { Db } from '../backends/db';
 import { parentCellSql } from './cell-sql';
+import { readableRanges } from './pending-hours';
 
 const DAY_MS = 86_400_000;
 const HOUR_MS = 3_600_000;
@@ -51,7 +52,8 @@ function cellGrouping(grid: StepGrid, params: unknown[]): { select: string; filt
 
 /**
  * Sum and count of one metric's readings per cell and step, from the rollup
- * tier that fits the step (exact: each tier holds every reading once).
+ * tier that fits the step (exact: each tier holds every reading once; an hour
+ * not derived yet is read from its 5-minute buckets).
  * Steps without a reading are absent.
  * @example await findPhysicalSteps(db, 'noise_db', { res: 8, originMs, stepMs: 3_600_000, steps: 24 }) // [{ h3, step: 0, sum: 3120, count: 60 }, ...]
  */
@@ -59,13 +61,18 @@ export async function findPhysicalSteps(db: Db, metric: MetricCode, grid: StepGr
   checkGrid(grid);
   if (grid.steps === 0) return [];
   const endMs = grid.originMs + grid.steps * grid.stepMs;
-  const params: unknown[] = [metric, tierOf(grid.stepMs), new Date(grid.originMs).toISOString(), new Date(endMs).toISOString(), grid.originMs, grid.stepMs];
+  const ranges = await readableRanges(db, [{ widthS: tierOf(grid.stepMs), fromMs: grid.originMs, toMs: endMs }], metric);
+  const params: unknown[] = [metric, grid.originMs, grid.stepMs];
   const { select, filter } = cellGrouping(grid, params);
+  const scans = ranges.map((range) => {
+    params.push(range.widthS, new Date(range.fromMs).toISOString(), new Date(range.toMs).toISOString());
+    const n = params.length;
+    return `SELECT cell, bucket, sum, count FROM cell_rollups WHERE metric = $1 AND width_s = $${n - 2} AND bucket >= $${n - 1} AND bucket < $${n} ${filter}`;
+  });
   return db.query<StepValue>(
-    `SELECT ${select} AS h3, floor((extract(epoch FROM bucket) * 1000 - $5) / $6)::int AS step,
+    `SELECT ${select} AS h3, floor((extract(epoch FROM bucket) * 1000 - $2) / $3)::int AS step,
        sum(sum)::float8 AS sum, sum(count)::float8 AS count
-     FROM cell_rollups
-     WHERE metric = $1 AND width_s = $2 AND bucket >= $3 AND bucket < $4 ${filter}
+     FROM (${scans.join(' UNION ALL ')}) AS rollups
      GROUP BY 1, 2 ORDER BY 1, 2`,
     params,
   );

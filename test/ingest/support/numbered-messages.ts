@@ -1,5 +1,5 @@
 import mqtt, { type MqttClient } from 'mqtt';
-import type { Db } from '@citytwin/store';
+import { settleRollups, type Db } from '@citytwin/store';
 
 /** Where the numbered test sensors stand (central Beijing). */
 export const NUMBERED_AT = { lat: 39.93, lng: 116.41 };
@@ -40,9 +40,11 @@ export async function connectPublisher(url: string, clientId: string): Promise<M
 /**
  * What the store holds of messages 0..n-1: readings that match one of them,
  * readings that do not, expected ones missing, and the readings counted in
- * the 5-minute, 1-hour and 1-day rollups (double counting shows there).
+ * the 5-minute, 1-hour and 1-day rollups (double counting shows there),
+ * the coarser two derived first from the 5-minute one.
  */
 export async function auditNumbered(db: Db, n: number): Promise<{ stored: number; missing: number; unexpected: number; rolled5m: number; rolled1h: number; rolled1d: number }> {
+  await settleRollups(db);
   const [row] = await db.query<{ stored: number; missing: number; unexpected: number; rolled5m: number; rolled1h: number; rolled1d: number }>(
     `WITH expected AS (
        SELECT 'k-' || (i % ${SENSORS}) AS sensor_id, to_timestamp(($2::float8 + floor(i / ${SENSORS}) * 1000) / 1000) AS ts, (i % 500)::float8 AS value

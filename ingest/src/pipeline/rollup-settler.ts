@@ -1,0 +1,51 @@
+import type { Logger } from 'pino';
+import { settleRollups, type Db } from '@citytwin/store';
+
+/** How often the hour and day rollups are derived from the 5-minute ones. */
+export const DEFAULT_SETTLE_INTERVAL_MS = 1000;
+
+export interface RollupSettler {
+  /** Stops the timer, waits for a pass in flight, then settles what is left once more. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Derives the hour and day rollups of the hours the worker's batches marked
+ * (`settleRollups`) once every `intervalMs`, one pass at a time, off the
+ * commit path: a batch adds to one rollup tier instead of three, and an hour
+ * receiving readings is derived once a pass rather than once a batch. Readers
+ * take hours not derived yet from the 5-minute tier, so nothing they see
+ * depends on this timing. A failed pass (store down) is logged and retried.
+ */
+export function startRollupSettler(db: Db, logger: Logger, intervalMs = DEFAULT_SETTLE_INTERVAL_MS): RollupSettler {
+  let running: Promise<void> = Promise.resolve();
+  let busy = false;
+  let failing = false;
+  const pass = () => {
+    busy = true;
+    running = settleRollups(db).then(
+      () => {
+        if (failing) logger.info('rollup tiers derived again');
+        failing = false;
+      },
+      (error: unknown) => {
+        if (!failing) logger.warn({ err: error }, 'deriving the hour and day rollups failed; retrying (readers use the 5-minute tier meanwhile)');
+        failing = true;
+      },
+    ).finally(() => {
+      busy = false;
+    });
+  };
+  const timer = setInterval(() => {
+    if (!busy) pass();
+  }, intervalMs);
+  timer.unref();
+  return {
+    async stop() {
+      clearInterval(timer);
+      await running;
+      pass();
+      await running;
+    },
+  };
+}

@@ -1,0 +1,29 @@
+import type { Queryable } from '../backends/db';
+import { avoidPendingHours, type RollupRange } from './rollup-ranges';
+
+/**
+ * Hour starts (epoch ms) in [fromMs, toMs) whose hour and day rollups are not
+ * derived yet, of one metric or of any.
+ */
+export async function findPendingHours(db: Queryable, fromMs: number, toMs: number, metric?: string): Promise<number[]> {
+  const params: unknown[] = [new Date(Math.floor(fromMs / 3_600_000) * 3_600_000).toISOString(), new Date(toMs).toISOString()];
+  if (metric !== undefined) params.push(metric);
+  const rows = await db.query<{ ms: number }>(
+    `SELECT DISTINCT (extract(epoch FROM hour) * 1000)::float8 AS ms FROM rollup_pending_hours
+     WHERE hour >= $1 AND hour < $2${metric === undefined ? '' : ' AND metric = $3'}`,
+    params,
+  );
+  return rows.map((row) => row.ms);
+}
+
+/**
+ * `ranges` as they can be read right now: around the hours still pending
+ * ({@link avoidPendingHours}). Ranges of 5-minute buckets alone need no look.
+ * @example await readableRanges(db, rollupRanges(fromMs, toMs), 'noise_db')
+ */
+export async function readableRanges(db: Queryable, ranges: readonly RollupRange[], metric?: string): Promise<RollupRange[]> {
+  if (!ranges.some((range) => range.widthS > 300)) return [...ranges];
+  const fromMs = Math.min(...ranges.map((range) => range.fromMs));
+  const toMs = Math.max(...ranges.map((range) => range.toMs));
+  return avoidPendingHours(ranges, await findPendingHours(db, fromMs, toMs, metric));
+}
