@@ -1,6 +1,6 @@
 import { CITY_PROFILES, METRICS, cellAtLatLng, type MetricCode, type Reading } from '@citytwin/shared';
 import { AppealStream, SeededRandom, bboxArea, randomPointIn } from '@citytwin/simulators';
-import { insertImportedAppeals, insertReadingsBatch, type Db, type ImportedAppeal } from '@citytwin/store';
+import { insertImportedAppeals, insertReadingsBatch, settleRollups, type Db, type ImportedAppeal } from '@citytwin/store';
 
 /** The five metrics every bench sensor reports (an air-and-noise node). */
 export const SEED_METRICS: readonly MetricCode[] = ['noise_db', 'pm25', 'pm10', 'no2', 'o3'];
@@ -83,6 +83,8 @@ async function seedReadings(db: Db, options: Required<Omit<CityScaleOptions, 'on
     }
   }
   if (batch.length > 0) stored += await insertReadingsBatch(db, batch);
+  // What the ingest worker's settler does as it goes: derive the hour and day tiers the reads use.
+  await settleRollups(db);
   progress(stored);
   return stored;
 }

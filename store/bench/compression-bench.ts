@@ -5,7 +5,7 @@
 // the readings' JSON line last.
 import { parseArgs } from 'node:util';
 import { cellAtLatLng, type MetricCode, type Reading } from '@citytwin/shared';
-import { findPhysicalCells, insertReadingsBatch } from '@citytwin/store';
+import { findPhysicalCells, insertReadingsBatch, settleRollups } from '@citytwin/store';
 import { openTestStore } from '@citytwin/store/testing';
 
 const { values } = parseArgs({ options: { sensors: { type: 'string', default: '200' }, days: { type: 'string', default: '2' }, rollups: { type: 'boolean', default: false } } });
@@ -51,6 +51,7 @@ for (const reading of readings()) {
   }
 }
 loaded += await insertReadingsBatch(store.db, batch);
+await settleRollups(store.db);
 process.stderr.write(`\rloaded ${loaded}/${total} readings in ${((performance.now() - started) / 1000).toFixed(0)} s\n`);
 
 const sizeSql = `SELECT coalesce(sum(total_bytes), 0)::float8 AS bytes FROM chunks_detailed_size('readings')`;

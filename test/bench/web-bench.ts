@@ -14,7 +14,7 @@ import { cellToChildren, gridDisk, latLngToCell } from 'h3-js';
 import { pino } from 'pino';
 import type { MetricCode } from '@citytwin/shared';
 import { buildApp, loadConfig } from '@citytwin/api';
-import { insertReadingsBatch, openStore } from '@citytwin/store';
+import { insertReadingsBatch, openStore, settleRollups } from '@citytwin/store';
 import { launchChromium } from '../support/launch-chromium';
 
 const SIZES: ReadonlyArray<readonly [cells: number, metric: MetricCode]> = [[10_000, 'pm25'], [50_000, 'no2'], [100_000, 'noise_db']];
@@ -47,6 +47,7 @@ async function seed(nowMs: number): Promise<Awaited<ReturnType<typeof openStore>
       }));
       await insertReadingsBatch(store.db, batch);
     }
+    await settleRollups(store.db);
     log(`seeded ${count} cells of ${metric}`);
   }
   return store;
