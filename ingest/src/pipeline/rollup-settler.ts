@@ -3,6 +3,8 @@ import { settleRollups, type Db } from '@citytwin/store';
 
 /** How often the hour and day rollups are derived from the 5-minute ones. */
 export const DEFAULT_SETTLE_INTERVAL_MS = 1000;
+/** An hour is derived once no batch marked it for this long (so the current hour is not derived every pass). */
+export const SETTLE_QUIET_MS = 5000;
 
 export interface RollupSettler {
   /** Stops the timer, waits for a pass in flight, then settles what is left once more. */
@@ -13,7 +15,8 @@ export interface RollupSettler {
  * Derives the hour and day rollups of the hours the worker's batches marked
  * (`settleRollups`) once every `intervalMs`, one pass at a time, off the
  * commit path: a batch adds to one rollup tier instead of three, and an hour
- * receiving readings is derived once a pass rather than once a batch. Readers
+ * is derived once it has been quiet for {@link SETTLE_QUIET_MS}, not once a
+ * batch. At stop, everything marked is derived. Readers
  * take hours not derived yet from the 5-minute tier, so nothing they see
  * depends on this timing. A failed pass (store down) is logged and retried.
  */
@@ -21,9 +24,9 @@ export function startRollupSettler(db: Db, logger: Logger, intervalMs = DEFAULT_
   let running: Promise<void> = Promise.resolve();
   let busy = false;
   let failing = false;
-  const pass = () => {
+  const pass = (quietMs: number) => {
     busy = true;
-    running = settleRollups(db).then(
+    running = settleRollups(db, quietMs).then(
       () => {
         if (failing) logger.info('rollup tiers derived again');
         failing = false;
@@ -37,14 +40,14 @@ export function startRollupSettler(db: Db, logger: Logger, intervalMs = DEFAULT_
     });
   };
   const timer = setInterval(() => {
-    if (!busy) pass();
+    if (!busy) pass(SETTLE_QUIET_MS);
   }, intervalMs);
   timer.unref();
   return {
     async stop() {
       clearInterval(timer);
       await running;
-      pass();
+      pass(0);
       await running;
     },
   };

@@ -59,3 +59,19 @@ describe('settleRollups beside a writer in flight (postgres)', () => {
     expect(day).toEqual({ count: 3 });
   });
 });
+
+describe('settleRollups with a quiet time (pglite)', () => {
+  it('leaves an hour marked within the quiet time for later and derives it once quiet', async () => {
+    const store = await openTestStore('pglite');
+    try {
+      await insertReadingsBatch(store.db, [reading(1, 50)]);
+      expect(await settleRollups(store.db, 60_000)).toBe(0);
+      expect(await countPendingHours(store.db)).toBe(1);
+      await store.db.query("UPDATE rollup_pending_hours SET marked_at = now() - interval '2 minutes'");
+      expect(await settleRollups(store.db, 60_000)).toBe(1);
+      expect(await hourRow(store)).toEqual({ count: 1, sum: 50 });
+    } finally {
+      await store.close();
+    }
+  });
+});

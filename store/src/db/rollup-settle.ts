@@ -4,11 +4,14 @@ import type { Db, Queryable } from '../backends/db';
 const CLAIM_LIMIT = 2000;
 
 // Takes the marks that no writer holds (a writer still in flight keeps its mark, so its hour is
-// derived again next time). Its own statement: the derivations after it take a newer snapshot,
+// derived again next time) and that no writer renewed for $2 seconds. Its own statement: the derivations after it take a newer snapshot,
 // which holds every writer that committed a mark taken here.
 const CLAIM = `
 DELETE FROM rollup_pending_hours AS p
-USING (SELECT metric, hour FROM rollup_pending_hours ORDER BY metric, hour LIMIT $1 FOR UPDATE SKIP LOCKED) AS c
+USING (
+  SELECT metric, hour FROM rollup_pending_hours WHERE marked_at <= now() - make_interval(secs => $2)
+  ORDER BY metric, hour LIMIT $1 FOR UPDATE SKIP LOCKED
+) AS c
 WHERE p.metric = c.metric AND p.hour = c.hour
 RETURNING p.metric, (extract(epoch FROM p.hour))::float8 AS "hourS"`;
 
@@ -30,8 +33,8 @@ ON CONFLICT (metric, width_s, bucket, cell) DO UPDATE SET
 const DERIVE_HOURS = derive(3600, 300);
 const DERIVE_DAYS = derive(86400, 3600);
 
-async function settleClaim(tx: Queryable): Promise<number> {
-  const claimed = await tx.query<{ metric: string; hourS: number }>(CLAIM, [CLAIM_LIMIT]);
+async function settleClaim(tx: Queryable, quietS: number): Promise<number> {
+  const claimed = await tx.query<{ metric: string; hourS: number }>(CLAIM, [CLAIM_LIMIT, quietS]);
   if (claimed.length === 0) return 0;
   const params = [claimed.map((row) => row.metric), claimed.map((row) => row.hourS)];
   await tx.query(DERIVE_HOURS, params);
@@ -45,13 +48,17 @@ async function settleClaim(tx: Queryable): Promise<number> {
  * hour from its 5-minute buckets, then each day from its hours, in
  * transactions of up to 2,000 (metric, hour) marks, each removing the marks
  * it derived. Safe beside writers and other settlers: an hour a writer marks
- * again while it is derived stays marked. Returns the marks settled.
+ * again while it is derived stays marked. With `quietMs`, only hours no
+ * writer marked for that long: an hour still receiving readings (the current
+ * one, under live ingest) is derived once it goes quiet rather than again and
+ * again; readers take it from the 5-minute tier meanwhile. Returns the marks
+ * settled.
  * @example await settleRollups(db) // 3
  */
-export async function settleRollups(db: Db): Promise<number> {
+export async function settleRollups(db: Db, quietMs = 0): Promise<number> {
   let settled = 0;
   for (;;) {
-    const claimed = await db.transaction(settleClaim);
+    const claimed = await db.transaction((tx) => settleClaim(tx, quietMs / 1000));
     settled += claimed;
     if (claimed < CLAIM_LIMIT) return settled;
   }
