@@ -33,7 +33,9 @@ const probe = async (key: keyof typeof probes, path: string) => {
   if (!response.ok) throw new Error(`${path}: HTTP ${response.status}`);
   probes[key].push(performance.now() - startMs);
 };
-while (!done) {
+// BENCH_PROBES=off: no requests during the backfill (what it costs alone).
+const probing = process.env['BENCH_PROBES'] !== 'off';
+while (!done && probing) {
   await probe('live', '/api/health/live');
   await probe('cells', '/api/cells?layer=physical&metric=noise_db&res=8');
   await new Promise((resolve) => setTimeout(resolve, 50));

@@ -17,7 +17,9 @@ const PROGRESS_EVERY = 20;
  * served: a request that needs several queries in a row would otherwise wait
  * behind a slice for each of them. With the pause the backfill takes at most
  * two thirds of the database's time, and a request's queries run between two
- * slices. A server database runs beside the process: no pause there.
+ * slices. When nobody reads (`readersActive` says so) the slice only yields
+ * to the event loop, so ingest keeps flowing. A server database runs beside
+ * the process: no pause there.
  */
 const PAUSE_SHARE = 0.5;
 const MIN_PAUSE_MS = 20;
@@ -37,6 +39,11 @@ export interface HistoryInput {
   areas: CityAreas;
   claim: HistoryClaim;
   options: HistoryOptions;
+  /**
+   * True while someone is reading from the API (a request in the last moment).
+   * The embedded database pauses between slices only then; without it, always.
+   */
+  readersActive?: () => boolean;
 }
 
 /** A backfill running in the background. */
@@ -92,21 +99,35 @@ export function startHistoryBackfill(store: Store, input: HistoryInput, logger: 
   const cells = new Map(input.options.sensors.map((sensor) => [sensor.id, cellAtLatLng({ lat: sensor.lat, lng: sensor.lng }, input.config.baseResolution)]));
   const cellOf = (sensorId: string) => cells.get(sensorId)!;
   let stopped = false;
+  const timing = { generateMs: 0, readingsWriteMs: 0, appealsWriteMs: 0, pauseMs: 0 };
   const seconds = () => Number(((performance.now() - startedMs) / 1000).toFixed(1));
   const run = async () => {
     let written = claim.fromSlice;
     if (claim.fromSlice > 0) logger.info({ fromSlice: claim.fromSlice, slices: claim.slices }, `history backfill resumes at slice ${claim.fromSlice} of ${claim.slices}`);
-    for (const slice of historySlices(input.options, claim.fromSlice)) {
+    const slices = historySlices(input.options, claim.fromSlice);
+    for (;;) {
       if (stopped) break;
+      const genStartMs = performance.now();
+      const next = slices.next();
+      if (next.done) break;
+      const slice = next.value;
       const sliceStartMs = performance.now();
+      timing.generateMs += sliceStartMs - genStartMs;
       await writeSlice(store, slice, input, cellOf, result);
+      timing[slice.kind === 'readings' ? 'readingsWriteMs' : 'appealsWriteMs'] += performance.now() - sliceStartMs;
       written = slice.index + 1;
       if (written % PROGRESS_EVERY === 0) {
         logger.info({ slices: written, of: claim.slices, readings: result.readings, appeals: result.appeals, seconds: seconds() }, `history backfill: ${written}/${claim.slices} slices, ${result.readings} readings, ${result.appeals} appeals, ${seconds()} s`);
       }
-      const pauseMs = store.db.engine === 'pglite' ? Math.max(MIN_PAUSE_MS, (performance.now() - sliceStartMs) * PAUSE_SHARE) : 0;
+      const reading = input.readersActive?.() ?? true;
+      const pauseMs = store.db.engine === 'pglite' && reading ? Math.max(MIN_PAUSE_MS, (performance.now() - sliceStartMs) * PAUSE_SHARE) : 0;
+      const pauseStartMs = performance.now();
       await new Promise((resolve) => setTimeout(resolve, pauseMs));
+      timing.pauseMs += performance.now() - pauseStartMs;
     }
+    const parts = Object.fromEntries(Object.entries(timing).map(([key, ms]) => [key, Math.round(ms)]));
+    // Where the time went: generating slices, writing each kind, and waiting between slices (pauses and whatever else the event loop ran).
+    logger.info({ timing: parts }, `history backfill time: generating ${parts['generateMs']} ms, readings ${parts['readingsWriteMs']} ms, appeals ${parts['appealsWriteMs']} ms, between slices ${parts['pauseMs']} ms`);
     result.seconds = seconds();
     const complete = written >= claim.slices;
     logger.info({ ...result, complete }, `history backfilled: ${result.days} days, ${result.readings} readings, ${result.appeals} appeals in ${result.seconds} s${complete ? '' : ` (stopped at slice ${written} of ${claim.slices})`}`);

@@ -35,6 +35,8 @@ const MAX_READING_AGE_MS = 20 * 365 * 24 * 3600 * 1000;
 export const DEFAULT_SIMULATION = { sensors: 300, intervalMs: 10_000, appealsPerMinute: 60, seed: 20260601 };
 /** Background appeals per hour in the backfilled history: 20 (the live demo's is 3,600), enough for monthly rankings, quick to load. */
 const HISTORY_APPEALS_PER_HOUR = 20;
+/** A GET request in the last this many ms makes the history backfill pause between slices. */
+const READER_WINDOW_MS = 2_000;
 
 /**
  * Loads the city's boundary files, then starts store, broker (embedded unless MQTT_URL), ingest, the HTTP API with
@@ -116,7 +118,13 @@ export async function startStack(config: ApiConfig, logger: Logger, clock: () =>
         'built-in simulator running, with a planted construction-noise incident (SIMULATE=off to stop it)',
       );
       if (claim) {
-        const history = startHistoryBackfill(store, { config, areas, claim, options: optionsOf(claim.plan) }, logger.child({ part: 'history' }));
+        // Readers are GET requests (the simulator only posts appeals): the backfill pauses for them, and only for them.
+        let lastReadMs = Number.NEGATIVE_INFINITY;
+        app.server.on('request', (request: { method?: string }) => {
+          if (request.method === 'GET') lastReadMs = performance.now();
+        });
+        const readersActive = () => performance.now() - lastReadMs < READER_WINDOW_MS;
+        const history = startHistoryBackfill(store, { config, areas, claim, options: optionsOf(claim.plan), readersActive }, logger.child({ part: 'history' }));
         closers.push(() => history.stop());
         backfill = history;
       }
