@@ -1,7 +1,11 @@
 import type { Db, Queryable } from '../backends/db';
 
-/** (metric, hour) pairs claimed per transaction. */
-const CLAIM_LIMIT = 2000;
+/**
+ * (metric, hour) pairs claimed per transaction: small, so that on the embedded
+ * database (one thread for SQL and HTTP) the queries queued meanwhile run
+ * between two transactions instead of waiting behind a long one.
+ */
+const CLAIM_LIMIT = 100;
 
 // Takes the marks that no writer holds (a writer still in flight keeps its mark, so its hour is
 // derived again next time) and that no writer renewed for $2 seconds. Its own statement: the derivations after it take a newer snapshot,
@@ -46,7 +50,7 @@ async function settleClaim(tx: Queryable, quietS: number): Promise<number> {
  * Derives the hour and day rollups of every hour a writer marked pending
  * (readings add only to the 5-minute tier, see `insertReadingsBatch`): each
  * hour from its 5-minute buckets, then each day from its hours, in
- * transactions of up to 2,000 (metric, hour) marks, each removing the marks
+ * transactions of up to 100 (metric, hour) marks, each removing the marks
  * it derived. Safe beside writers and other settlers: an hour a writer marks
  * again while it is derived stays marked. With `quietMs`, only hours no
  * writer marked for that long: an hour still receiving readings (the current
