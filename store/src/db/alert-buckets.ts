@@ -1,5 +1,5 @@
 import type { Db } from '../backends/db';
-import { readableRanges } from './pending-hours';
+import { readableRangesEach } from './pending-hours';
 
 /** One bucket of one alert series: a metric's readings or a category's appeals in a base cell. */
 export interface AlertBucketRow {
@@ -27,7 +27,7 @@ const iso = (ms: number) => new Date(ms).toISOString();
  */
 export async function findReadingBuckets(db: Db, ranges: readonly BucketRange[]): Promise<AlertBucketRow[]> {
   if (ranges.length === 0) return [];
-  const readable = await Promise.all(ranges.map((range) => readableRanges(db, [range])));
+  const readable = await readableRangesEach(db, ranges);
   const params: unknown[] = [];
   const scans = ranges.flatMap((range, r) => {
     params.push(range.widthS);

@@ -16,14 +16,28 @@ export async function findPendingHours(db: Queryable, fromMs: number, toMs: numb
   return rows.map((row) => row.ms);
 }
 
+/** The pending hours the coarse ranges among `ranges` cover; no look when all are 5-minute ranges. */
+async function pendingHoursOf(db: Queryable, ranges: readonly RollupRange[], metric?: string): Promise<number[]> {
+  const coarse = ranges.filter((range) => range.widthS > 300);
+  if (coarse.length === 0) return [];
+  return findPendingHours(db, Math.min(...coarse.map((range) => range.fromMs)), Math.max(...coarse.map((range) => range.toMs)), metric);
+}
+
 /**
  * `ranges` as they can be read right now: around the hours still pending
  * ({@link avoidPendingHours}). Ranges of 5-minute buckets alone need no look.
  * @example await readableRanges(db, rollupRanges(fromMs, toMs), 'noise_db')
  */
 export async function readableRanges(db: Queryable, ranges: readonly RollupRange[], metric?: string): Promise<RollupRange[]> {
-  if (!ranges.some((range) => range.widthS > 300)) return [...ranges];
-  const fromMs = Math.min(...ranges.map((range) => range.fromMs));
-  const toMs = Math.max(...ranges.map((range) => range.toMs));
-  return avoidPendingHours(ranges, await findPendingHours(db, fromMs, toMs, metric));
+  return avoidPendingHours(ranges, await pendingHoursOf(db, ranges, metric));
+}
+
+/**
+ * Each of `ranges` on its own as it can be read right now, with one look at
+ * the pending hours for all of them.
+ * @example await readableRangesEach(db, [current, lastWeek]) // [[...pieces of current], [...pieces of lastWeek]]
+ */
+export async function readableRangesEach(db: Queryable, ranges: readonly RollupRange[], metric?: string): Promise<RollupRange[][]> {
+  const pending = await pendingHoursOf(db, ranges, metric);
+  return ranges.map((range) => avoidPendingHours([range], pending));
 }
