@@ -189,8 +189,7 @@ export async function startIngestWorker(options: IngestOptions): Promise<IngestW
       if (!flushed) logger.warn({ pending: stats.pending }, 'closing with uncommitted readings; the broker will redeliver them');
       clearTimeout(timer);
       await client.endAsync(!flushed);
-      if (flushed) await settler.stop();
-      else void settler.stop();
+      await settler.stop(flushed);
       const { messagesIn, readingsStored, readingsDuplicate, pending } = stats;
       logger.info({ messagesIn, readingsStored, readingsDuplicate, acknowledged: gate.acknowledged, uncommitted: pending, leftForRedelivery, flushed }, 'ingest stopped');
     },

@@ -7,8 +7,11 @@ export const DEFAULT_SETTLE_INTERVAL_MS = 1000;
 export const SETTLE_QUIET_MS = 5000;
 
 export interface RollupSettler {
-  /** Stops the timer, waits for a pass in flight, then settles what is left once more. */
-  stop(): Promise<void>;
+  /**
+   * Stops the timer. With `settleRest` (the store answered the last flush), waits for a pass in
+   * flight and settles what is left once more; without, leaves the marks for the next start.
+   */
+  stop(settleRest: boolean): Promise<void>;
 }
 
 /**
@@ -16,9 +19,9 @@ export interface RollupSettler {
  * (`settleRollups`) once every `intervalMs`, one pass at a time, off the
  * commit path: a batch adds to one rollup tier instead of three, and an hour
  * is derived once it has been quiet for {@link SETTLE_QUIET_MS}, not once a
- * batch. At stop, everything marked is derived. Readers
- * take hours not derived yet from the 5-minute tier, so nothing they see
- * depends on this timing. A failed pass (store down) is logged and retried.
+ * batch. At a clean stop, everything marked is derived. Readers take hours
+ * not derived yet from the 5-minute tier, so nothing they see depends on
+ * this timing. A failed pass (store down) is logged and retried.
  */
 export function startRollupSettler(db: Db, logger: Logger, intervalMs = DEFAULT_SETTLE_INTERVAL_MS): RollupSettler {
   let running: Promise<void> = Promise.resolve();
@@ -44,8 +47,9 @@ export function startRollupSettler(db: Db, logger: Logger, intervalMs = DEFAULT_
   }, intervalMs);
   timer.unref();
   return {
-    async stop() {
+    async stop(settleRest) {
       clearInterval(timer);
+      if (!settleRest) return;
       await running;
       pass(0);
       await running;
