@@ -10,6 +10,7 @@ export interface RollupRange {
 
 const ceilTo = (ms: number, widthMs: number) => Math.ceil(ms / widthMs) * widthMs;
 const floorTo = (ms: number, widthMs: number) => Math.floor(ms / widthMs) * widthMs;
+const [FIVE_MS, HOUR_MS, DAY_MS] = ROLLUP_WIDTHS_S.map((widthS) => widthS * 1000) as [number, number, number];
 
 /**
  * Which rollup buckets add up to a window: the 5-minute buckets that start in
@@ -20,15 +21,14 @@ const floorTo = (ms: number, widthMs: number) => Math.floor(ms / widthMs) * widt
  * @example rollupRanges(Date.parse('2026-06-01T10:07Z'), Date.parse('2026-06-03T01:00Z')) // 5 min 10:10-11:00, 1 h 11:00-00:00, 1 d 06-02, 1 h 00:00-01:00
  */
 export function rollupRanges(fromMs: number, toMs: number): RollupRange[] {
-  const [fiveMs, hourMs, dayMs] = ROLLUP_WIDTHS_S.map((widthS) => widthS * 1000) as [number, number, number];
-  const start = ceilTo(fromMs, fiveMs);
-  const end = ceilTo(toMs, fiveMs);
+  const start = ceilTo(fromMs, FIVE_MS);
+  const end = ceilTo(toMs, FIVE_MS);
   if (start >= end) return [];
-  const hourStart = ceilTo(start, hourMs);
-  const hourEnd = floorTo(end, hourMs);
+  const hourStart = ceilTo(start, HOUR_MS);
+  const hourEnd = floorTo(end, HOUR_MS);
   if (hourStart >= hourEnd) return [{ widthS: 300, fromMs: start, toMs: end }];
-  const dayStart = ceilTo(hourStart, dayMs);
-  const dayEnd = floorTo(hourEnd, dayMs);
+  const dayStart = ceilTo(hourStart, DAY_MS);
+  const dayEnd = floorTo(hourEnd, DAY_MS);
   const ranges: RollupRange[] = [
     { widthS: 300, fromMs: start, toMs: hourStart },
     ...(dayStart < dayEnd
@@ -38,9 +38,6 @@ export function rollupRanges(fromMs: number, toMs: number): RollupRange[] {
   ];
   return ranges.filter((range) => range.fromMs < range.toMs);
 }
-
-const HOUR_MS = 3_600_000;
-const DAY_MS = 86_400_000;
 
 /** `range` cut around the units of `unitMs` that start at `marks`: those become `finerWidthS` ranges, the rest keeps its width. */
 function cutAround(range: RollupRange, marks: readonly number[], unitMs: number, finerWidthS: number): RollupRange[] {
@@ -77,7 +74,7 @@ function joinAdjacent(ranges: readonly RollupRange[]): RollupRange[] {
 export function avoidPendingHours(ranges: readonly RollupRange[], pendingHourMs: readonly number[]): RollupRange[] {
   if (pendingHourMs.length === 0) return joinAdjacent(ranges);
   const hours = [...new Set(pendingHourMs)].sort((a, b) => a - b);
-  const days = [...new Set(hours.map((hour) => Math.floor(hour / DAY_MS) * DAY_MS))];
+  const days = [...new Set(hours.map((hour) => floorTo(hour, DAY_MS)))];
   const pieces = ranges.flatMap((range) => {
     const hourly = range.widthS === 86400 ? cutAround(range, days, DAY_MS, 3600) : [range];
     return hourly.flatMap((piece) => (piece.widthS === 3600 ? cutAround(piece, hours, HOUR_MS, 300) : [piece]));
